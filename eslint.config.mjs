@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', 'artifacts/**', 'coverage/**', 'miniapp/.swc/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.data/**',
+      'artifacts/**',
+      'coverage/**',
+      'miniapp/.swc/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,10 @@
 /** One jest for every workspace; each project has its own config. */
 module.exports = {
-  projects: ['<rootDir>/shared-types', '<rootDir>/bff', '<rootDir>/mock', '<rootDir>/scripts', '<rootDir>/miniapp'],
+  projects: [
+    '<rootDir>/shared-types',
+    '<rootDir>/bff',
+    '<rootDir>/mock',
+    '<rootDir>/scripts',
+    '<rootDir>/miniapp',
+  ],
 };

@@ -11,7 +11,19 @@ rmSync(join(here, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: here, stdio: 'inherit' });
 execFileSync(
   process.execPath,
-  [tsc, '-p', 'tsconfig.json', '--module', 'es2020', '--outDir', 'dist/esm', '--declarationDir', 'dist/.esm-types', '--sourceMap', 'false'],
+  [
+    tsc,
+    '-p',
+    'tsconfig.json',
+    '--module',
+    'es2020',
+    '--outDir',
+    'dist/esm',
+    '--declarationDir',
+    'dist/.esm-types',
+    '--sourceMap',
+    'false',
+  ],
   { cwd: here, stdio: 'inherit' },
 );
 mkdirSync(join(here, 'dist', 'esm'), { recursive: true });

@@ -54,7 +54,12 @@ export type ProductDetail = z.infer<typeof ProductDetail>;
 
 /** `GET /products` query. */
 export const ProductListQuery = PageQuery.extend({
-  q: z.string().trim().max(50).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^[\p{L}\p{N}\s\-+·.%/()（）]*$/u, 'contains characters that cannot be searched')
+    .optional(),
   category: z
     .string()
     .regex(/^[a-z][a-z0-9-]{0,31}$/, 'unknown category id')

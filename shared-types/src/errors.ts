@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'PRODUCT_NOT_FOUND',
   'STORE_NOT_FOUND',
   'CATEGORY_NOT_FOUND',
+  'COURIER_NOT_FOUND',
   // checkout, slots, orders, payments
   'OUT_OF_STOCK',
   'SLOT_NOT_FOUND',

@@ -56,4 +56,5 @@ export interface SeedStaff {
   code: string; // "S-JA-01"
   name: string;
   storeCode: string;
+  role?: 'manager' | 'clerk'; // 店长 / 店员; optional so older seeds still type-check
 }

@@ -1,0 +1,3 @@
+export * from './coord-transform';
+export * from './distance';
+export * from './polygon';

@@ -1,0 +1,87 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import cors from '@koa/cors';
+import { bodyParser } from '@koa/bodyparser';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { DbKind } from './db/data-source';
+import type { Logger } from './logger';
+import type { AppState } from './http/context';
+import { authenticate, type TokenService } from './http/auth';
+import { errorHandler } from './http/error-handler';
+import { requestId } from './http/request-id';
+import { serveDir } from './http/static';
+import { buildOpenApi } from './http/openapi';
+import { healthRoutes } from './modules/health/health.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
+import type { AuthService } from './modules/auth/auth.service';
+import type { CatalogService } from './modules/catalog/catalog.service';
+
+/** Everything the HTTP app needs, built by the container (or by a test). */
+export interface AppDeps {
+  config: Pick<Config, 'bodyLimitKb' | 'corsOrigins' | 'h5Dir' | 'assetsDir'>;
+  log: Logger;
+  db: DataSource;
+  dbKind: DbKind;
+  tokens: TokenService;
+  redisReady: () => boolean;
+  services: { auth: AuthService; catalog: CatalogService };
+}
+
+/** Builds the Koa app (no listen): middleware, static files, `/healthz` and `/api/v1`. */
+export function createApp(deps: AppDeps): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: true });
+  app.use(requestId());
+  app.use(errorHandler(deps.log));
+  app.use(async (ctx, next) => {
+    const started = performance.now();
+    await next();
+    if (ctx.path.startsWith('/api/')) {
+      deps.log.debug(
+        {
+          requestId: ctx.state.requestId,
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    }
+  });
+  const allowed = new Set(deps.config.corsOrigins);
+  app.use(
+    cors({
+      origin: (ctx) => (allowed.has(ctx.get('Origin')) ? ctx.get('Origin') : ''),
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: `${deps.config.bodyLimitKb}kb`,
+      encoding: 'utf-8',
+    }),
+  );
+
+  const root = new Router<AppState>();
+  root.use(healthRoutes({ db: deps.db, dbKind: deps.dbKind, redisReady: deps.redisReady }).routes());
+  const api = new Router<AppState>({ prefix: '/api/v1' });
+  api.use(authenticate(deps.tokens));
+  const openapi = buildOpenApi('0.1.0');
+  api.get('/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+  for (const r of [authRoutes(deps.services.auth), catalogRoutes(deps.services.catalog)]) {
+    api.use(r.routes(), r.allowedMethods({ throw: false }));
+  }
+  app.use(root.routes());
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+  if (deps.config.assetsDir) app.use(serveDir('/assets', deps.config.assetsDir, { maxAgeMs: 86_400_000 }));
+  if (deps.config.h5Dir) app.use(serveDir('/', deps.config.h5Dir, { index: 'index.html' }));
+  return app;
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const Bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(sqlite:.+|mysql:\/\/.+|mariadb:\/\/.+)$/,
+      'must be sqlite:<path> or mysql://user:pass@host:port/db',
+    )
+    .default('sqlite:.data/omni.sqlite'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be redis://host:port')
+    .optional(),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  JWT_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(90 * 24 * 3600)
+    .default(7 * 24 * 3600),
+  ALLOW_DEV_LOGIN: Bool01.optional(),
+  WECHAT_APPID: z.string().min(1).optional(),
+  WECHAT_SECRET: z.string().min(1).optional(),
+  WECHAT_API_BASE: z.url().optional(),
+  AMAP_KEY: z.string().min(1).optional(),
+  AMAP_SECRET: z.string().min(1).optional(),
+  AMAP_API_BASE: z.url().optional(),
+  H5_DIR: z.string().min(1).optional(),
+  ASSETS_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
+  CORS_ORIGINS: z.string().optional(),
+  SEED_DEMO: Bool01.optional(),
+});
+
+/** The validated configuration of one BFF process. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'sqlite'; path: string } | { kind: 'mysql'; url: string };
+  redisUrl: string | null;
+  jwt: { secret: string; ttlS: number; secretWasGenerated: boolean };
+  allowDevLogin: boolean;
+  wechat: { appid: string; secret: string; apiBase: string | null };
+  amap: { key: string | null; secret: string | null; apiBase: string | null };
+  h5Dir: string | null;
+  assetsDir: string | null;
+  logLevel: string;
+  bodyLimitKb: number;
+  corsOrigins: string[];
+  seedDemo: boolean;
+}
+
+/** Thrown when the environment is wrong; its message lists every bad variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; fails fast naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !e.JWT_SECRET) problems.push('  JWT_SECRET: required when NODE_ENV=production');
+  if (production && (!e.WECHAT_APPID || !e.WECHAT_SECRET)) {
+    problems.push('  WECHAT_APPID, WECHAT_SECRET: required when NODE_ENV=production');
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+
+  const url = e.DATABASE_URL;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: url.startsWith('sqlite:')
+      ? { kind: 'sqlite', path: url.slice('sqlite:'.length) }
+      : { kind: 'mysql', url },
+    redisUrl: e.REDIS_URL ?? null,
+    jwt: {
+      secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      ttlS: e.JWT_TTL_S,
+      secretWasGenerated: !e.JWT_SECRET,
+    },
+    allowDevLogin: e.ALLOW_DEV_LOGIN ?? !production,
+    wechat: {
+      appid: e.WECHAT_APPID ?? 'wxmockappid0000001',
+      secret: e.WECHAT_SECRET ?? 'mock-wechat-secret',
+      apiBase: e.WECHAT_API_BASE ?? null,
+    },
+    amap: { key: e.AMAP_KEY ?? null, secret: e.AMAP_SECRET ?? null, apiBase: e.AMAP_API_BASE ?? null },
+    h5Dir: e.H5_DIR ?? null,
+    assetsDir: e.ASSETS_DIR ?? null,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    bodyLimitKb: e.BODY_LIMIT_KB,
+    corsOrigins: (e.CORS_ORIGINS ?? 'http://localhost:10086,http://127.0.0.1:10086')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    seedDemo: e.SEED_DEMO ?? !production,
+  };
+}

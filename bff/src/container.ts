@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type DbKind } from './db/data-source';
+import { TokenService } from './http/auth';
+import { HttpWechatAuth } from './adapters/wechat/wechat-auth';
+import { UsersService } from './modules/users/users.service';
+import { AuthService } from './modules/auth/auth.service';
+import { CatalogRepository } from './modules/catalog/catalog.repository';
+import { CatalogService } from './modules/catalog/catalog.service';
+import { StoresRepository } from './modules/stores/stores.repository';
+import { seedDemo } from './seed/seed-demo';
+import type { AppDeps } from './app';
+
+/** The composed application: its dependencies and how to close them. */
+export interface Container extends AppDeps {
+  close(): Promise<void>;
+}
+
+/** Options that tests use to replace parts. */
+export interface ContainerOverrides {
+  clock?: Clock;
+  db?: DataSource;
+  /** Progress of long start-up steps (seeding), for a human watching `npm start`. */
+  progress?: (step: string) => void;
+}
+
+const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** The composition root: every `new` of a real adapter lives here. */
+export async function createContainer(
+  config: Config,
+  log: Logger,
+  overrides: ContainerOverrides = {},
+): Promise<Container> {
+  const closers: Array<() => Promise<void>> = [];
+  const clock = overrides.clock ?? systemClock;
+  const db = overrides.db ?? (await openDatabase(config.database));
+  if (!overrides.db) closers.push(() => db.destroy());
+  const dbKind: DbKind = config.database.kind;
+
+  let wechatBase: string;
+  if (config.wechat.apiBase) wechatBase = config.wechat.apiBase;
+  else {
+    if (config.env === 'production') throw new Error('WECHAT_API_BASE must be set in production');
+    // Dev and tests: WeChat's servers are replaced by the mock from mock/, in this process.
+    const { startWechatMock } = await import('@omni/mock/wechat');
+    const mock = await startWechatMock({ appid: config.wechat.appid, secret: config.wechat.secret });
+    closers.push(() => mock.close());
+    wechatBase = mock.url;
+    log.info({ url: mock.url }, 'WeChat mock server started');
+  }
+
+  if (config.seedDemo) await seedDemo(db, log, overrides.progress);
+
+  const tokens = new TokenService({ secret: config.jwt.secret, ttlS: config.jwt.ttlS });
+  const users = new UsersService({ db, clock });
+  const wechat = new HttpWechatAuth({
+    apiBase: wechatBase,
+    appid: config.wechat.appid,
+    secret: config.wechat.secret,
+  });
+  const stores = new StoresRepository(db);
+  const auth = new AuthService({ db, users, wechat, tokens, allowDevLogin: config.allowDevLogin, log });
+  const catalog = new CatalogService({ catalog: new CatalogRepository(db), stores });
+
+  return {
+    config: {
+      ...config,
+      h5Dir: config.h5Dir ?? resolve(REPO_ROOT, 'miniapp', 'dist', 'h5'),
+      assetsDir: config.assetsDir ?? resolve(REPO_ROOT, 'mock', 'assets'),
+    },
+    log,
+    db,
+    dbKind,
+    tokens,
+    redisReady: () => false,
+    services: { auth, catalog },
+    close: async () => {
+      for (const c of closers.reverse()) await c();
+    },
+  };
+}

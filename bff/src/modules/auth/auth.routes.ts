@@ -1,0 +1,17 @@
+import Router from '@koa/router';
+import { DevLoginBody, WechatLoginBody } from '@omni/shared-types';
+import type { AppState } from '../../http/context';
+import { parse } from '../../http/validate';
+import type { AuthService } from './auth.service';
+
+/** `POST /auth/wechat`, `POST /auth/dev`. */
+export function authRoutes(auth: AuthService): Router<AppState> {
+  const r = new Router<AppState>();
+  r.post('/auth/wechat', async (ctx) => {
+    ctx.body = await auth.wechatLogin(parse(WechatLoginBody, ctx.request.body, '登录参数'));
+  });
+  r.post('/auth/dev', async (ctx) => {
+    ctx.body = await auth.devLogin(parse(DevLoginBody, ctx.request.body, '登录参数'));
+  });
+  return r;
+}

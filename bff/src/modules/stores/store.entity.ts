@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { WeeklyHours } from '@omni/shared-types';
+
+/** A brand store; lat/lng are GCJ-02 degrees. */
+@Entity({ name: 'stores' })
+export class StoreEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  district!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  address!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  phone!: string;
+
+  @Column({ type: 'double' })
+  lat!: number;
+
+  @Column({ type: 'double' })
+  lng!: number;
+
+  @Column({ type: 'simple-json' })
+  hours!: WeeklyHours[];
+
+  @Column({ type: 'simple-json' })
+  services!: Array<'pickup' | 'delivery'>;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+}
+
+/** A courier attached to a store. */
+@Entity({ name: 'couriers' })
+export class CourierEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  phone!: string;
+
+  @Column({ name: 'store_id', type: 'int' })
+  storeId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  vehicle!: 'ebike' | 'walking' | 'driving';
+
+  @Column({ name: 'capacity_l', type: 'double' })
+  capacityL!: number;
+
+  @Column({ name: 'shift_start', type: 'varchar', length: 5 })
+  shiftStart!: string;
+
+  @Column({ name: 'shift_end', type: 'varchar', length: 5 })
+  shiftEnd!: string;
+}
