@@ -17,6 +17,13 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import type { AuthService } from './modules/auth/auth.service';
 import type { CatalogService } from './modules/catalog/catalog.service';
+import type { SlotsService } from './modules/slots/slots.service';
+import type { OrdersService } from './modules/orders/orders.service';
+import type { OrderLifecycle } from './modules/orders/order-lifecycle';
+import { slotsRoutes } from './modules/slots/slots.routes';
+import { ordersRoutes } from './modules/orders/orders.routes';
+import { geoRoutes } from './modules/geo/geo.routes';
+import type { GeoProvider } from './adapters/geo';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
 export interface AppDeps {
@@ -26,7 +33,14 @@ export interface AppDeps {
   dbKind: DbKind;
   tokens: TokenService;
   redisReady: () => boolean;
-  services: { auth: AuthService; catalog: CatalogService };
+  geo: GeoProvider;
+  services: {
+    auth: AuthService;
+    catalog: CatalogService;
+    slots: SlotsService;
+    orders: OrdersService;
+    lifecycle: OrderLifecycle;
+  };
 }
 
 /** Builds the Koa app (no listen): middleware, static files, `/healthz` and `/api/v1`. */
@@ -75,7 +89,15 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   api.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
-  for (const r of [authRoutes(deps.services.auth), catalogRoutes(deps.services.catalog)]) {
+  const s = deps.services;
+  const modules = [
+    authRoutes(s.auth),
+    catalogRoutes(s.catalog),
+    slotsRoutes(s.slots),
+    ordersRoutes(s.orders, s.lifecycle),
+    geoRoutes(deps.geo),
+  ];
+  for (const r of modules) {
     api.use(r.routes(), r.allowedMethods({ throw: false }));
   }
   app.use(root.routes());

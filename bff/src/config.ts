@@ -38,6 +38,13 @@ const EnvSchema = z.object({
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   CORS_ORIGINS: z.string().optional(),
   SEED_DEMO: Bool01.optional(),
+  PAYMENT_TTL_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  JOBS_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(20),
 });
 
 /** The validated configuration of one BFF process. */
@@ -57,6 +64,10 @@ export interface Config {
   bodyLimitKb: number;
   corsOrigins: string[];
   seedDemo: boolean;
+  /** Minutes an unpaid order holds its stock and seat. */
+  paymentTtlMin: number;
+  /** How often background jobs (expiry, escalation) run; 0 turns them off (tests drive them). */
+  jobsIntervalS: number;
 }
 
 /** Thrown when the environment is wrong; its message lists every bad variable. */
@@ -109,5 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     seedDemo: e.SEED_DEMO ?? !production,
+    paymentTtlMin: e.PAYMENT_TTL_MIN,
+    jobsIntervalS: e.JOBS_INTERVAL_S,
   };
 }

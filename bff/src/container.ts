@@ -12,6 +12,12 @@ import { CatalogRepository } from './modules/catalog/catalog.repository';
 import { CatalogService } from './modules/catalog/catalog.service';
 import { StoresRepository } from './modules/stores/stores.repository';
 import { seedDemo } from './seed/seed-demo';
+import { createTxRunner } from './db/tx';
+import { createGeoProvider, type GeoProvider } from './adapters/geo';
+import { StockService } from './modules/catalog/stock.service';
+import { SlotsService } from './modules/slots/slots.service';
+import { OrdersService } from './modules/orders/orders.service';
+import { OrderLifecycle } from './modules/orders/order-lifecycle';
 import type { AppDeps } from './app';
 
 /** The composed application: its dependencies and how to close them. */
@@ -56,7 +62,8 @@ export async function createContainer(
   if (config.seedDemo) await seedDemo(db, log, overrides.progress);
 
   const tokens = new TokenService({ secret: config.jwt.secret, ttlS: config.jwt.ttlS });
-  const users = new UsersService({ db, clock });
+  const tx = createTxRunner(db, dbKind);
+  const users = new UsersService({ db, tx, clock });
   const wechat = new HttpWechatAuth({
     apiBase: wechatBase,
     appid: config.wechat.appid,
@@ -65,6 +72,26 @@ export async function createContainer(
   const stores = new StoresRepository(db);
   const auth = new AuthService({ db, users, wechat, tokens, allowDevLogin: config.allowDevLogin, log });
   const catalog = new CatalogService({ catalog: new CatalogRepository(db), stores });
+  const geo: GeoProvider = createGeoProvider({ amap: config.amap, clock, log });
+  const stock = new StockService();
+  const slots = new SlotsService({ db, clock });
+  const orders = new OrdersService({ db, tx, slots, stock, clock, log, paymentTtlMin: config.paymentTtlMin });
+  const lifecycle = new OrderLifecycle({ db, tx, orders, slots, stock, clock, log });
+
+  const jobs = async () => {
+    try {
+      const n = await lifecycle.expireDue();
+      if (n) log.info({ expired: n }, 'expired unpaid orders');
+    } catch (err) {
+      log.error({ err }, 'background job failed');
+    }
+  };
+  if (config.jobsIntervalS > 0) {
+    await jobs(); // orders that expired while no instance was running
+    const timer = setInterval(() => void jobs(), config.jobsIntervalS * 1000);
+    timer.unref();
+    closers.push(async () => clearInterval(timer));
+  }
 
   return {
     config: {
@@ -77,7 +104,8 @@ export async function createContainer(
     dbKind,
     tokens,
     redisReady: () => false,
-    services: { auth, catalog },
+    geo,
+    services: { auth, catalog, slots, orders, lifecycle },
     close: async () => {
       for (const c of closers.reverse()) await c();
     },

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   // catalogue and stores
   'PRODUCT_NOT_FOUND',
   'STORE_NOT_FOUND',
+  'ADDRESS_NOT_FOUND',
   'CATEGORY_NOT_FOUND',
   'COURIER_NOT_FOUND',
   // checkout, slots, orders, payments

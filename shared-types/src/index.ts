@@ -3,3 +3,5 @@ export * from './common';
 export * from './auth';
 export * from './catalog';
 export * from './stores';
+export * from './slots';
+export * from './orders';

@@ -2,6 +2,14 @@ import { MetaEntity } from './meta.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { CourierEntity, StoreEntity } from '../modules/stores/store.entity';
 import { CategoryEntity, ProductEntity, StockEntity } from '../modules/catalog/catalog.entity';
+import {
+  SlotBlackoutEntity,
+  SlotEntity,
+  SlotOverrideEntity,
+  SlotTemplateEntity,
+  ZoneEntity,
+} from '../modules/slots/slot.entity';
+import { OrderEntity, OrderEventEntity, OrderItemEntity } from '../modules/orders/order.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
@@ -12,4 +20,12 @@ export const ENTITIES = [
   CategoryEntity,
   ProductEntity,
   StockEntity,
+  ZoneEntity,
+  SlotTemplateEntity,
+  SlotBlackoutEntity,
+  SlotOverrideEntity,
+  SlotEntity,
+  OrderEntity,
+  OrderItemEntity,
+  OrderEventEntity,
 ];

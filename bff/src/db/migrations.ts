@@ -1,4 +1,5 @@
 import { Init1764000000000 } from './migrations/1764000000000-init';
+import { Checkout1764000100000 } from './migrations/1764000100000-checkout';
 
 /** Migrations in the order they run. */
-export const MIGRATIONS = [Init1764000000000];
+export const MIGRATIONS = [Init1764000000000, Checkout1764000100000];

@@ -1,13 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { categories, couriers, products, staff, stores } from '@omni/mock/data';
+import { categories, couriers, products, staff, stores, zones } from '@omni/mock/data';
 import type { Logger } from '../logger';
 import { MetaEntity } from '../db/meta.entity';
 import { CourierEntity, StoreEntity } from '../modules/stores/store.entity';
 import { CategoryEntity, ProductEntity, StockEntity } from '../modules/catalog/catalog.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { SlotTemplateEntity, ZoneEntity } from '../modules/slots/slot.entity';
 
 /** Bump when the demo data changes shape; a database seeded with an older version is topped up. */
-export const DEMO_SEED_VERSION = '1';
+export const DEMO_SEED_VERSION = '2';
 const META_KEY = 'demo_seed_version';
 
 /** What a seed run did. */
@@ -17,6 +18,7 @@ export interface SeedReport {
   products: number;
   couriers: number;
   staff: number;
+  zones: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function seedDemo(
     products: products.length,
     couriers: couriers.length,
     staff: staff.length,
+    zones: zones.length,
   };
   if (done?.value === DEMO_SEED_VERSION) return report;
   await db.transaction(async (m) => {
@@ -47,6 +50,8 @@ export async function seedDemo(
     await upsertProducts(m, storeIds);
     progress?.('骑手与店员');
     await upsertPeople(m, storeIds);
+    progress?.('配送区与时段模板');
+    await upsertZones(m, storeIds);
     await m.getRepository(MetaEntity).save({ key: META_KEY, value: DEMO_SEED_VERSION });
   });
   log.info({ ...report, seeded: true }, 'demo data seeded');
@@ -122,6 +127,21 @@ async function upsertPeople(m: EntityManager, storeIds: Map<string, number>): Pr
         createdAt: now,
         lastLoginAt: now,
       });
+    }
+  }
+}
+
+async function upsertZones(m: EntityManager, storeIds: Map<string, number>): Promise<void> {
+  const repo = m.getRepository(ZoneEntity);
+  const templates = m.getRepository(SlotTemplateEntity);
+  for (const z of zones) {
+    const storeId = storeIds.get(z.storeCode);
+    if (storeId === undefined) throw new Error(`zone ${z.code} belongs to unknown store ${z.storeCode}`);
+    const { storeCode: _storeCode, slots, ...fields } = z;
+    const existing = await repo.findOneBy({ code: z.code });
+    const saved = await repo.save({ ...(existing ?? {}), ...fields, storeId, active: existing?.active ?? true });
+    if (!(await templates.countBy({ zoneId: saved.id }))) {
+      await templates.insert(slots.map((t) => ({ zoneId: saved.id, startLocal: t.start, endLocal: t.end, capacity: t.capacity })));
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import type { Role, User } from '@omni/shared-types';
 import type { Clock } from '../../clock';
+import type { TxRunner } from '../../db/tx';
 import { UserEntity } from './user.entity';
 
 /** The fields that identify and describe a user at login. */
@@ -30,7 +31,7 @@ export function toUser(e: UserEntity): User {
 export class UsersService {
   private readonly repo: Repository<UserEntity>;
 
-  constructor(private readonly deps: { db: DataSource; clock: Clock }) {
+  constructor(private readonly deps: { db: DataSource; tx: TxRunner; clock: Clock }) {
     this.repo = deps.db.getRepository(UserEntity);
   }
 
@@ -46,7 +47,7 @@ export class UsersService {
       if (u.storeId !== undefined) found.storeId = u.storeId;
       if (u.courierId !== undefined) found.courierId = u.courierId;
       found.role = u.role;
-      return this.repo.save(found);
+      return this.deps.tx.run((m) => m.getRepository(UserEntity).save(found));
     }
     const created = this.repo.create({
       openid: u.openid,
@@ -60,7 +61,7 @@ export class UsersService {
       lastLoginAt: now,
     });
     try {
-      return await this.repo.save(created);
+      return await this.deps.tx.run((m) => m.getRepository(UserEntity).save(created));
     } catch (err) {
       // Two first logins of one user at once: the unique openid decides, the loser reads.
       const again = await this.repo.findOneBy({ openid: u.openid });

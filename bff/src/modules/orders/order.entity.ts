@@ -1,0 +1,144 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { OrderStatus } from '@omni/shared-types';
+
+/** An order; money in fen, times UTC, lat/lng GCJ-02. */
+@Entity({ name: 'orders' })
+@Unique('uq_orders_idempotency', ['userId', 'idempotencyKey'])
+export class OrderEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ name: 'order_no', type: 'varchar', length: 24, unique: true })
+  orderNo!: string;
+
+  @Column({ name: 'user_id', type: 'int' })
+  userId!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  type!: 'delivery' | 'pickup';
+
+  @Column({ type: 'varchar', length: 24 })
+  status!: OrderStatus;
+
+  @Column({ name: 'store_id', type: 'int' })
+  storeId!: number;
+
+  @Column({ name: 'zone_id', type: 'int', nullable: true })
+  zoneId!: number | null;
+
+  @Column({ name: 'slot_id', type: 'int', nullable: true })
+  slotId!: number | null;
+
+  @Column({ name: 'contact_name', type: 'varchar', length: 32, nullable: true })
+  contactName!: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 16, nullable: true })
+  contactPhone!: string | null;
+
+  @Column({ name: 'address_text', type: 'varchar', length: 160, nullable: true })
+  addressText!: string | null;
+
+  @Column({ name: 'address_detail', type: 'varchar', length: 64, nullable: true })
+  addressDetail!: string | null;
+
+  @Column({ type: 'double', nullable: true })
+  lat!: number | null;
+
+  @Column({ type: 'double', nullable: true })
+  lng!: number | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  note!: string | null;
+
+  @Column({ name: 'items_total_fen', type: 'int' })
+  itemsTotalFen!: number;
+
+  @Column({ name: 'delivery_fee_fen', type: 'int' })
+  deliveryFeeFen!: number;
+
+  @Column({ name: 'total_fen', type: 'int' })
+  totalFen!: number;
+
+  @Column({ name: 'volume_l', type: 'double' })
+  volumeL!: number;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 64 })
+  idempotencyKey!: string;
+
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 })
+  requestHash!: string;
+
+  @Column({ name: 'transaction_id', type: 'varchar', length: 64, nullable: true })
+  transactionId!: string | null;
+
+  @Column({ name: 'staff_ack', type: 'boolean', default: false })
+  staffAck!: boolean;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+
+  @Column({ name: 'paid_at', type: 'datetime', nullable: true })
+  paidAt!: Date | null;
+
+  @Column({ name: 'expires_at', type: 'datetime', nullable: true })
+  expiresAt!: Date | null;
+}
+
+/** A priced line of an order (price copied at order time). */
+@Entity({ name: 'order_items' })
+export class OrderItemEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ name: 'order_id', type: 'int' })
+  orderId!: number;
+
+  @Column({ name: 'product_id', type: 'int' })
+  productId!: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  sku!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  image!: string;
+
+  @Column({ name: 'price_fen', type: 'int' })
+  priceFen!: number;
+
+  @Column({ type: 'int' })
+  quantity!: number;
+}
+
+/** One status change of an order: who, when, why. */
+@Entity({ name: 'order_events' })
+export class OrderEventEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ name: 'order_id', type: 'int' })
+  orderId!: number;
+
+  @Column({ name: 'from_status', type: 'varchar', length: 24, nullable: true })
+  fromStatus!: OrderStatus | null;
+
+  @Column({ name: 'to_status', type: 'varchar', length: 24 })
+  toStatus!: OrderStatus;
+
+  @Column({ name: 'actor_type', type: 'varchar', length: 16 })
+  actorType!: 'customer' | 'staff' | 'courier' | 'system' | 'wechat' | 'admin';
+
+  @Column({ name: 'actor_id', type: 'int', nullable: true })
+  actorId!: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+}
