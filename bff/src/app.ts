@@ -23,6 +23,8 @@ import type { OrderLifecycle } from './modules/orders/order-lifecycle';
 import { slotsRoutes } from './modules/slots/slots.routes';
 import { ordersRoutes } from './modules/orders/orders.routes';
 import { geoRoutes } from './modules/geo/geo.routes';
+import { paymentsRoutes } from './modules/payments/payments.routes';
+import type { PaymentsService } from './modules/payments/payments.service';
 import type { GeoProvider } from './adapters/geo';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
@@ -40,6 +42,7 @@ export interface AppDeps {
     slots: SlotsService;
     orders: OrdersService;
     lifecycle: OrderLifecycle;
+    payments: PaymentsService;
   };
 }
 
@@ -96,6 +99,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     slotsRoutes(s.slots),
     ordersRoutes(s.orders, s.lifecycle),
     geoRoutes(deps.geo),
+    paymentsRoutes(s.payments, deps.log),
   ];
   for (const r of modules) {
     api.use(r.routes(), r.allowedMethods({ throw: false }));

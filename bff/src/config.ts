@@ -29,6 +29,23 @@ const EnvSchema = z.object({
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url().optional(),
+  WECHAT_PAY_API_BASE: z.url().optional(),
+  WECHAT_PAY_MCHID: z
+    .string()
+    .regex(/^\d{8,12}$/, 'must be the 8–12 digit merchant id')
+    .optional(),
+  WECHAT_PAY_SERIAL_NO: z.string().min(8).optional(),
+  WECHAT_PAY_PRIVATE_KEY: z
+    .string()
+    .includes('PRIVATE KEY', { message: 'must be a PEM private key' })
+    .optional(),
+  WECHAT_PAY_APIV3_KEY: z.string().length(32, 'must be 32 characters').optional(),
+  WECHAT_PAY_PLATFORM_SERIAL: z.string().min(8).optional(),
+  WECHAT_PAY_PLATFORM_PUBLIC_KEY: z
+    .string()
+    .includes('-----BEGIN', { message: 'must be a PEM public key or certificate' })
+    .optional(),
+  WECHAT_PAY_NOTIFY_URL: z.url().optional(),
   AMAP_KEY: z.string().min(1).optional(),
   AMAP_SECRET: z.string().min(1).optional(),
   AMAP_API_BASE: z.url().optional(),
@@ -57,6 +74,17 @@ export interface Config {
   jwt: { secret: string; ttlS: number; secretWasGenerated: boolean };
   allowDevLogin: boolean;
   wechat: { appid: string; secret: string; apiBase: string | null };
+  /** WeChat Pay APIv3 merchant settings; null in dev, where the mock merchant is used. */
+  wechatPay: {
+    apiBase: string;
+    mchid: string;
+    serialNo: string;
+    privateKeyPem: string;
+    apiV3Key: string;
+    platformSerial: string;
+    platformPublicKeyPem: string;
+    notifyUrl: string;
+  } | null;
   amap: { key: string | null; secret: string | null; apiBase: string | null };
   h5Dir: string | null;
   assetsDir: string | null;
@@ -88,6 +116,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && (!e.WECHAT_APPID || !e.WECHAT_SECRET)) {
     problems.push('  WECHAT_APPID, WECHAT_SECRET: required when NODE_ENV=production');
   }
+  const payVars = [
+    'WECHAT_PAY_API_BASE',
+    'WECHAT_PAY_MCHID',
+    'WECHAT_PAY_SERIAL_NO',
+    'WECHAT_PAY_PRIVATE_KEY',
+    'WECHAT_PAY_APIV3_KEY',
+    'WECHAT_PAY_PLATFORM_SERIAL',
+    'WECHAT_PAY_PLATFORM_PUBLIC_KEY',
+    'WECHAT_PAY_NOTIFY_URL',
+  ] as const;
+  const payGiven = payVars.filter((k) => e[k] !== undefined);
+  if ((production || payGiven.length) && payGiven.length !== payVars.length) {
+    const missing = payVars.filter((k) => e[k] === undefined).join(', ');
+    problems.push(
+      `  ${missing}: required ${production ? 'when NODE_ENV=production' : 'once any WECHAT_PAY_* is set'}`,
+    );
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
   const url = e.DATABASE_URL;
@@ -110,6 +155,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: e.WECHAT_SECRET ?? 'mock-wechat-secret',
       apiBase: e.WECHAT_API_BASE ?? null,
     },
+    wechatPay:
+      payGiven.length === payVars.length
+        ? {
+            apiBase: e.WECHAT_PAY_API_BASE!,
+            mchid: e.WECHAT_PAY_MCHID!,
+            serialNo: e.WECHAT_PAY_SERIAL_NO!,
+            privateKeyPem: e.WECHAT_PAY_PRIVATE_KEY!,
+            apiV3Key: e.WECHAT_PAY_APIV3_KEY!,
+            platformSerial: e.WECHAT_PAY_PLATFORM_SERIAL!,
+            platformPublicKeyPem: e.WECHAT_PAY_PLATFORM_PUBLIC_KEY!,
+            notifyUrl: e.WECHAT_PAY_NOTIFY_URL!,
+          }
+        : null,
     amap: { key: e.AMAP_KEY ?? null, secret: e.AMAP_SECRET ?? null, apiBase: e.AMAP_API_BASE ?? null },
     h5Dir: e.H5_DIR ?? null,
     assetsDir: e.ASSETS_DIR ?? null,

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -18,10 +18,15 @@ import { StockService } from './modules/catalog/stock.service';
 import { SlotsService } from './modules/slots/slots.service';
 import { OrdersService } from './modules/orders/orders.service';
 import { OrderLifecycle } from './modules/orders/order-lifecycle';
+import { HttpWechatPay, type WechatPay } from './adapters/wechat/wechat-pay';
+import { PaymentsService, type MockPayer } from './modules/payments/payments.service';
+import type { WechatPayMock } from '@omni/mock/wechat';
 import type { AppDeps } from './app';
 
 /** The composed application: its dependencies and how to close them. */
 export interface Container extends AppDeps {
+  /** The in-process mocks of outside services (dev and tests only). */
+  mocks: { pay: WechatPayMock | null };
   close(): Promise<void>;
 }
 
@@ -59,6 +64,54 @@ export async function createContainer(
     log.info({ url: mock.url }, 'WeChat mock server started');
   }
 
+  let wechatPay: WechatPay;
+  let mockPayer: MockPayer | null = null;
+  let payMockRef: WechatPayMock | null = null;
+  if (config.wechatPay) {
+    const w = config.wechatPay;
+    wechatPay = new HttpWechatPay({
+      apiBase: w.apiBase,
+      appid: config.wechat.appid,
+      mchid: w.mchid,
+      merchantSerialNo: w.serialNo,
+      merchantPrivateKeyPem: w.privateKeyPem,
+      apiV3Key: w.apiV3Key,
+      platformPublicKeys: { [w.platformSerial]: w.platformPublicKeyPem },
+      notifyUrl: w.notifyUrl,
+      clock,
+    });
+  } else {
+    if (config.env === 'production') throw new Error('WECHAT_PAY_* must be set in production');
+    // Dev and tests: a mock merchant and WeChat Pay server, keys kept beside the SQLite file.
+    const { generatePayKeys, loadOrCreatePayKeys, startWechatPayMock } = await import('@omni/mock/wechat');
+    const db0 = config.database;
+    const keys =
+      db0.kind === 'sqlite' && db0.path !== ':memory:'
+        ? loadOrCreatePayKeys(dirname(resolve(db0.path)))
+        : generatePayKeys();
+    const mchid = '1900000109';
+    const payMock = await startWechatPayMock({
+      mchid,
+      appid: config.wechat.appid,
+      ...keys,
+      now: () => clock.now(),
+    });
+    closers.push(() => payMock.close());
+    wechatPay = new HttpWechatPay({
+      apiBase: payMock.url,
+      appid: config.wechat.appid,
+      mchid,
+      merchantSerialNo: keys.merchantSerialNo,
+      merchantPrivateKeyPem: keys.merchantPrivateKeyPem,
+      apiV3Key: keys.apiV3Key,
+      platformPublicKeys: { [keys.platformSerialNo]: keys.platformPublicKeyPem },
+      notifyUrl: `http://127.0.0.1:${config.port}/api/v1/payments/wechat/notify`,
+      clock,
+    });
+    mockPayer = (outTradeNo) => payMock.buildNotify(outTradeNo);
+    payMockRef = payMock;
+  }
+
   if (config.seedDemo) await seedDemo(db, log, overrides.progress);
 
   const tokens = new TokenService({ secret: config.jwt.secret, ttlS: config.jwt.ttlS });
@@ -73,10 +126,12 @@ export async function createContainer(
   const auth = new AuthService({ db, users, wechat, tokens, allowDevLogin: config.allowDevLogin, log });
   const catalog = new CatalogService({ catalog: new CatalogRepository(db), stores });
   const geo: GeoProvider = createGeoProvider({ amap: config.amap, clock, log });
-  const stock = new StockService();
+  const stock = new StockService(db);
   const slots = new SlotsService({ db, clock });
   const orders = new OrdersService({ db, tx, slots, stock, clock, log, paymentTtlMin: config.paymentTtlMin });
   const lifecycle = new OrderLifecycle({ db, tx, orders, slots, stock, clock, log });
+  const payments = new PaymentsService({ db, tx, orders, lifecycle, wechatPay, mockPayer, clock, log });
+  lifecycle.setRefunder((orderId, reason) => payments.refund(orderId, reason));
 
   const jobs = async () => {
     try {
@@ -105,7 +160,8 @@ export async function createContainer(
     tokens,
     redisReady: () => false,
     geo,
-    services: { auth, catalog, slots, orders, lifecycle },
+    services: { auth, catalog, slots, orders, lifecycle, payments },
+    mocks: { pay: payMockRef },
     close: async () => {
       for (const c of closers.reverse()) await c();
     },

@@ -1,1 +1,3 @@
 export * from './wechat-mock';
+export * from './pay-keys';
+export * from './pay-mock';

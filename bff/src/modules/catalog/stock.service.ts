@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ConflictError } from '../../http/errors';
 import { StockEntity } from './catalog.entity';
 
@@ -11,6 +11,25 @@ export interface StockLine {
 
 /** Store stock changes, decided by the database through conditional updates. */
 export class StockService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Throws OUT_OF_STOCK when a line is plainly short now; a cheap read before the transaction decides. */
+  async precheck(storeId: number, lines: StockLine[]): Promise<void> {
+    const rows = await this.db
+      .getRepository(StockEntity)
+      .findBy({ storeId, productId: In(lines.map((l) => l.productId)) });
+    const have = new Map(rows.map((r) => [r.productId, r.quantity]));
+    const short = lines
+      .filter((l) => (have.get(l.productId) ?? 0) < l.quantity)
+      .map((l) => ({
+        productId: l.productId,
+        name: l.name,
+        requested: l.quantity,
+        available: have.get(l.productId) ?? 0,
+      }));
+    if (short.length) throw outOfStock(short);
+  }
+
   /**
    * Takes `lines` from `storeId`'s stock inside the caller's transaction. Every line is tried so
    * the error names all short items; the caller's rollback undoes the ones that succeeded.
@@ -61,4 +80,14 @@ export class StockService {
         .execute();
     }
   }
+}
+
+function outOfStock(
+  short: Array<{ productId: number; name?: string; requested: number; available: number }>,
+): ConflictError {
+  return new ConflictError(
+    'OUT_OF_STOCK',
+    `库存不足: ${short.map((s) => s.name ?? s.productId).join('、')}`,
+    { items: short },
+  );
 }

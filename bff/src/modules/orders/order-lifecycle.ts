@@ -46,6 +46,7 @@ function actorOf(p: Principal): Actor {
 /** Order state changes: each one a conditional UPDATE plus a timeline entry, in one transaction. */
 export class OrderLifecycle {
   private readonly listeners: OrderChangeListener[] = [];
+  private refunder: ((orderId: number, reason: string) => Promise<void>) | null = null;
 
   constructor(
     private readonly deps: {
@@ -62,6 +63,16 @@ export class OrderLifecycle {
   /** Registers a listener for committed state changes. */
   onChange(l: OrderChangeListener): void {
     this.listeners.push(l);
+  }
+
+  /** Sets who refunds a paid order once it is cancelled (the payments module). */
+  setRefunder(refund: (orderId: number, reason: string) => Promise<void>): void {
+    this.refunder = refund;
+  }
+
+  /** Tells listeners about a change committed by another module's transaction. */
+  notifyChange(orderId: number, from: OrderStatus, to: OrderStatus, reason: string | null): void {
+    this.emit(orderId, from, to, reason);
   }
 
   private emit(orderId: number, from: OrderStatus, to: OrderStatus, reason: string | null): void {
@@ -128,6 +139,14 @@ export class OrderLifecycle {
     });
     if (prev === null) throw new ConflictError('INVALID_STATE', '订单已出库或已完成，无法取消');
     this.emit(order.id, prev, 'cancelled', why);
+    if (prev !== 'pending_payment' && this.refunder) {
+      try {
+        await this.refunder(order.id, why);
+      } catch (err) {
+        // The order stays cancelled-with-payment; the refund is retried by support (logged).
+        this.deps.log.error({ err, orderId: order.id }, 'refund after cancel failed');
+      }
+    }
     return this.deps.orders.load(order.id);
   }
 

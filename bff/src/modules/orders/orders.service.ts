@@ -107,6 +107,14 @@ export class OrdersService {
       storeId = store.id;
     }
 
+    const stockLines = lines.map((l) => ({
+      productId: l.product.id,
+      quantity: l.quantity,
+      name: l.product.name,
+    }));
+    if (body.type === 'delivery') await this.deps.slots.precheck(body.slotId, zoneId!);
+    await this.deps.stock.precheck(storeId, stockLines);
+
     const now = this.deps.clock.now();
     try {
       const orderId = await this.deps.tx.run(async (m) => {
@@ -149,12 +157,9 @@ export class OrdersService {
             quantity: l.quantity,
           })),
         );
-        await this.deps.stock.reserve(
-          m,
-          storeId,
-          lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, name: l.product.name })),
-        );
+        // The scarcer seat first, then stock: one lock order everywhere, and doomed orders fail early.
         if (body.type === 'delivery') await this.deps.slots.reserve(m, body.slotId, zoneId!);
+        await this.deps.stock.reserve(m, storeId, stockLines);
         await appendEvent(m, order.id, null, 'pending_payment', 'customer', p.userId, null, now);
         return order.id;
       });

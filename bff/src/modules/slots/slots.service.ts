@@ -145,6 +145,23 @@ export class SlotsService {
     throw new ConflictError('SLOT_FULL', '该时段已约满，请选择其他时段', { slotId });
   }
 
+  /**
+   * Throws the error `reserve` would throw if the slot is plainly not bookable now; a cheap read
+   * that spares doomed requests a transaction. `reserve`'s conditional UPDATE still decides.
+   */
+  async precheck(slotId: number, zoneId: number): Promise<void> {
+    const slot = await this.deps.db.getRepository(SlotEntity).findOneBy({ id: slotId });
+    if (!slot) throw new UnprocessableError('SLOT_NOT_FOUND', '配送时段不存在', { slotId });
+    if (slot.zoneId !== zoneId) {
+      throw new UnprocessableError('SLOT_ZONE_MISMATCH', '该时段不属于收货地址所在的配送区', { slotId });
+    }
+    const reason = reasonOf(slot, this.deps.clock.now());
+    if (reason === 'CUTOFF_PASSED' || reason === 'BLACKOUT') {
+      throw new ConflictError('SLOT_CUTOFF_PASSED', '该时段已截止预约，请选择其他时段', { slotId, reason });
+    }
+    if (reason === 'FULL') throw new ConflictError('SLOT_FULL', '该时段已约满，请选择其他时段', { slotId });
+  }
+
   /** Gives one seat back (never below zero). */
   async release(m: EntityManager, slotId: number): Promise<void> {
     await m
