@@ -15,7 +15,7 @@ export const IdParam = z
 /** Query-string number (coordinates): finite, decimal notation only. */
 export const QueryNumber = z
   .string()
-  .regex(/^-?\d{1,3}(\.\d{1,12})?$/, 'must be a decimal number')
+  .regex(/^-?\d{1,3}(\.\d{1,20})?$/, 'must be a decimal number')
   .transform((s) => Number(s));
 
 /** Latitude in degrees. */
