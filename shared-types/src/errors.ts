@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'LOCATION_REJECTED',
   'EVENT_NOT_FOUND',
   'ALREADY_CLAIMED',
+  'NOT_CLAIMED',
   // routing / dispatch / courier
   'ROUTING_INPUT_INVALID',
   'ROUTING_LIMIT_EXCEEDED',

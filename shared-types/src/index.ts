@@ -5,3 +5,5 @@ export * from './catalog';
 export * from './stores';
 export * from './slots';
 export * from './orders';
+export * from './lbs';
+export * from './realtime';

@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createApp } from '../bff/src/app';
+import { loadConfig } from '../bff/src/config';
+import { createContainer, type Container } from '../bff/src/container';
+import { createLogger } from '../bff/src/logger';
+import type { Clock } from '../bff/src/clock';
+
+const ROOT = join(__dirname, '..');
+/** Where screenshots go (git-ignored). */
+export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A real BFF serving the H5 build on a random port, and a headless Chromium. */
+export interface Stack {
+  base: string;
+  container: Container;
+  browser: Browser;
+  server: Server;
+  /** A fresh browser context (own storage) with a phone-sized viewport. */
+  context(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Starts the stack on a fresh in-memory SQLite database seeded with the demo data. */
+export async function startStack(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Stack> {
+  const h5 = join(ROOT, 'miniapp', 'dist', 'h5');
+  if (!existsSync(join(h5, 'index.html')))
+    throw new Error('H5 build missing: run `npm run build:h5` (npm test does)');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'sqlite::memory:',
+    JWT_SECRET: 'e2e-secret-0123456789abcdef',
+    ALLOW_DEV_LOGIN: '1',
+    JOBS_INTERVAL_S: '0',
+    H5_DIR: h5,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...opts.env,
+  });
+  const container = await createContainer(config, createLogger(config.logLevel), { clock: opts.clock });
+  const app = createApp(container);
+  const server = createServer(app.callback());
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    base,
+    container,
+    browser,
+    server,
+    context: () =>
+      browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 1,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      }),
+    close: async () => {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await container.close();
+    },
+  };
+}
+
+/** Waits out an H5 page transition (~300 ms) before asserting or taking a screenshot. */
+export async function settle(page: Page, ms = 400): Promise<void> {
+  await page.waitForTimeout(ms);
+}

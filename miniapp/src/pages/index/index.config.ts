@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '品牌官方商城',
+  onReachBottomDistance: 200,
+});

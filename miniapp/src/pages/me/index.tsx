@@ -1,0 +1,54 @@
+import { Button, Image, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { IS_H5 } from '../../config';
+import { useSession } from '../../hooks/use-session';
+import { login, logout } from '../../services/auth';
+import './index.scss';
+
+/** 我的: sign in (WeChat in the mini-program, the demo user in H5), show the user, sign out. */
+export default function MePage() {
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+
+  const signIn = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await login();
+    } catch {
+      // request() and login() already told the user with a toast.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!session) {
+    return (
+      <View className="me me--guest">
+        <View className="me__avatar me__avatar--empty" />
+        <Text className="me__hint">登录后可查看订单、预约配送时段</Text>
+        {/* No `loading` prop: Taro's H5 button spinner is an image on a remote CDN. */}
+        <Button className="login-button" disabled={busy} onClick={() => void signIn()}>
+          {busy ? '登录中…' : IS_H5 ? '体验登录' : '微信一键登录'}
+        </Button>
+      </View>
+    );
+  }
+
+  const { user } = session;
+  return (
+    <View className="me">
+      <View className="me__profile">
+        {user.avatarUrl ? (
+          <Image className="me__avatar" src={user.avatarUrl} mode="aspectFill" />
+        ) : (
+          <View className="me__avatar me__avatar--empty">{user.nickname.slice(0, 1)}</View>
+        )}
+        <Text className="user-nickname">{user.nickname}</Text>
+      </View>
+      <Button className="logout-button" onClick={logout}>
+        退出登录
+      </Button>
+    </View>
+  );
+}

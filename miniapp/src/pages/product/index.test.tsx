@@ -1,0 +1,60 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { setRouterParams } from '../../../test/__mocks__/taro';
+import { productDetail } from '../../../test/fixtures';
+import * as catalog from '../../services/catalog';
+import { ApiError } from '../../services/request';
+import ProductPage from '.';
+
+jest.mock('../../services/catalog');
+const getProduct = jest.mocked(catalog.getProduct);
+
+describe('商品详情', () => {
+  it('shows name, price, attributes and the stores nearest first', async () => {
+    setRouterParams({ id: '1' });
+    getProduct.mockResolvedValue(
+      productDetail({
+        stock: [
+          { storeId: 1, storeName: '静安店', quantity: 3, distanceM: 5200 },
+          { storeId: 2, storeName: '徐汇店', quantity: 0, distanceM: 800 },
+          { storeId: 3, storeName: '浦东店', quantity: 9, distanceM: 2300 },
+        ],
+      }),
+    );
+    const { container } = render(<ProductPage />);
+
+    await waitFor(() =>
+      expect(container.querySelector('.detail-name')?.textContent).toBe('玻尿酸保湿精华液'),
+    );
+    expect(container.querySelector('.detail-price')?.textContent).toBe('¥12.90');
+    expect(screen.getByText('干皮')).toBeTruthy();
+    expect([...container.querySelectorAll('.stock-row__name')].map((el) => el.textContent)).toEqual([
+      '徐汇店',
+      '浦东店',
+      '静安店',
+    ]);
+    expect(screen.getByText('无货')).toBeTruthy();
+    expect(screen.getByText('800m')).toBeTruthy();
+    expect(getProduct).toHaveBeenCalledWith(1, null);
+  });
+
+  it('does not call the BFF for an id that cannot exist', async () => {
+    setRouterParams({ id: 'abc' });
+    render(<ProductPage />);
+    expect(await screen.findByText('商品不存在或已下架')).toBeTruthy();
+    expect(screen.queryByText('重试')).toBeNull();
+    expect(getProduct).not.toHaveBeenCalled();
+  });
+
+  it('offers 重试 after a failed load', async () => {
+    setRouterParams({ id: '1' });
+    getProduct
+      .mockRejectedValueOnce(new ApiError('TIMEOUT', '请求超时，请稍后重试', 0))
+      .mockResolvedValueOnce(productDetail());
+    const { container } = render(<ProductPage />);
+
+    fireEvent.click(await screen.findByText('重试'));
+
+    await waitFor(() => expect(container.querySelector('.detail-name')).not.toBeNull());
+    expect(getProduct).toHaveBeenCalledTimes(2);
+  });
+});

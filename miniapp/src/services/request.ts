@@ -1,0 +1,154 @@
+import Taro from '@tarojs/taro';
+import { ERROR_CODES, type ErrorCode } from '@omni/shared-types';
+import type { z } from 'zod';
+import { API_BASE, API_PREFIX, REQUEST_TIMEOUT_MS } from '../config';
+import { clearSession, getSession } from './session';
+
+/** Failures detected by the client itself, before or after the BFF answered. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE';
+
+/** Every code an API call can fail with; pages switch on it, never on the text. */
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+/** A failed API call; `message` is Chinese text fit to show to the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** HTTP status, 0 when no answer arrived. */
+    readonly status: number,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
+  NETWORK_ERROR: '网络不给力，请检查网络后重试',
+  TIMEOUT: '请求超时，请稍后重试',
+  BAD_RESPONSE: '服务返回异常，请稍后重试',
+  VALIDATION_FAILED: '请求参数有误',
+  BAD_JSON: '请求参数有误',
+  ROUTE_NOT_FOUND: '请求的内容不存在',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务开小差了，请稍后再试',
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_INVALID: '登录已失效，请重新登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '没有权限进行此操作',
+  DEV_LOGIN_DISABLED: '体验登录未开启',
+  WECHAT_CODE_INVALID: '微信登录失败，请重试',
+  WECHAT_RATE_LIMITED: '微信登录太频繁，请稍后再试',
+  WECHAT_UNAVAILABLE: '微信服务暂不可用，请稍后再试',
+  PRODUCT_NOT_FOUND: '商品不存在或已下架',
+  STORE_NOT_FOUND: '门店不存在',
+  CATEGORY_NOT_FOUND: '分类不存在',
+  OUT_OF_STOCK: '商品库存不足',
+  QUANTITY_LIMIT: '超出限购数量',
+};
+
+const SESSION_ENDING_CODES: ReadonlySet<ApiErrorCode> = new Set([
+  'UNAUTHENTICATED',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+]);
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** The Chinese text shown for an error code. */
+export function messageFor(code: ApiErrorCode): string {
+  return MESSAGES[code] ?? '服务开小差了，请稍后再试';
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'VALIDATION_FAILED';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'ROUTE_NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'INTERNAL';
+}
+
+/** Maps a non-2xx answer to an ApiError; bodies that are not `{ error: { code } }` fall back to the status. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; details?: unknown; requestId?: unknown } } | null)
+    ?.error;
+  const rawCode = typeof error?.code === 'string' ? error.code : '';
+  // A code newer than this build still gets a sensible status-based meaning.
+  const code: ErrorCode = KNOWN_CODES.has(rawCode) ? (rawCode as ErrorCode) : codeForStatus(status);
+  const requestId = typeof error?.requestId === 'string' ? error.requestId : undefined;
+  return new ApiError(code, messageFor(code), status, error?.details, requestId);
+}
+
+/** Query values; undefined, null and '' are left out of the URL. */
+export type Query = Record<string, string | number | undefined | null>;
+
+/** Builds the absolute URL of an API path. */
+export function apiUrl(path: string, query?: Query): string {
+  const pairs = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return `${API_BASE}${API_PREFIX}${path}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+}
+
+/** One API call. */
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under `/api/v1`, starting with '/'. */
+  path: string;
+  query?: Query;
+  /** JSON body. */
+  data?: Record<string, unknown>;
+  /** Schema of a 2xx answer; the parsed value is what the caller gets. */
+  schema: z.ZodType<T>;
+  /** No toast: the caller shows the error itself (e.g. an inline error state with 重试). */
+  silent?: boolean;
+}
+
+function isTimeout(err: unknown): boolean {
+  const text = `${(err as { errMsg?: string })?.errMsg ?? ''} ${(err as Error)?.message ?? ''} ${(err as Error)?.name ?? ''}`;
+  return /timeout|abort/i.test(text);
+}
+
+function fail(error: ApiError, silent: boolean | undefined): ApiError {
+  if (SESSION_ENDING_CODES.has(error.code) && getSession()) clearSession();
+  if (!silent) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
+  return error;
+}
+
+/**
+ * Calls the BFF: adds the base URL and the bearer token, validates the answer with `schema`,
+ * and turns every failure into an ApiError (with a toast unless `silent`).
+ */
+export async function request<T>(options: RequestOptions<T>): Promise<T> {
+  const { method = 'GET', path, query, data, schema, silent } = options;
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (data !== undefined) header['Content-Type'] = 'application/json';
+  const session = getSession();
+  if (session) header.Authorization = `Bearer ${session.token}`;
+
+  let response: Taro.request.SuccessCallbackResult;
+  try {
+    response = await Taro.request({
+      url: apiUrl(path, query),
+      method,
+      data,
+      header,
+      dataType: 'json',
+      timeout: REQUEST_TIMEOUT_MS,
+    });
+  } catch (err) {
+    const code: ClientErrorCode = isTimeout(err) ? 'TIMEOUT' : 'NETWORK_ERROR';
+    throw fail(new ApiError(code, messageFor(code), 0), silent);
+  }
+
+  const status = response.statusCode;
+  if (status < 200 || status >= 300) throw fail(toApiError(status, response.data), silent);
+
+  const parsed = schema.safeParse(response.data);
+  if (!parsed.success) {
+    throw fail(new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), status, parsed.error.issues), silent);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,65 @@
+// A stand-in for @tarojs/taro under jest: API calls are jest.fn with sensible answers, storage is
+// an in-memory map, and page hooks are real React hooks that tests can fire.
+import { useEffect, useRef } from 'react';
+
+const storage = new Map<string, unknown>();
+const reachBottom = new Set<() => void>();
+let routerParams: Record<string, string> = {};
+
+const Taro = {
+  request: jest.fn(),
+  showToast: jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' })),
+  showLoading: jest.fn(() => Promise.resolve({ errMsg: 'showLoading:ok' })),
+  hideLoading: jest.fn(() => Promise.resolve({ errMsg: 'hideLoading:ok' })),
+  navigateTo: jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' })),
+  switchTab: jest.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' })),
+  stopPullDownRefresh: jest.fn(),
+  setNavigationBarTitle: jest.fn(() => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' })),
+  login: jest.fn(() => Promise.resolve({ code: 'test-login-code', errMsg: 'login:ok' })),
+  getSetting: jest.fn(() => Promise.resolve({ authSetting: {}, errMsg: 'getSetting:ok' })),
+  getLocation: jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' })),
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => {
+    storage.set(key, value);
+  }),
+  removeStorageSync: jest.fn((key: string) => {
+    storage.delete(key);
+  }),
+};
+
+/** Runs `callback` (always the latest one) when the test calls `fireReachBottom()`. */
+export function useReachBottom(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const handler = () => latest.current();
+    reachBottom.add(handler);
+    return () => {
+      reachBottom.delete(handler);
+    };
+  }, []);
+}
+
+/** The current page's query parameters, set by `setRouterParams`. */
+export function useRouter() {
+  return { params: routerParams, path: '' };
+}
+
+/** Test helper: scrolls the page to the bottom. */
+export function fireReachBottom(): void {
+  reachBottom.forEach((handler) => handler());
+}
+
+/** Test helper: the query of the page about to render. */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
+/** Test helper: forgets storage, router params and page handlers between tests. */
+export function resetTaroMock(): void {
+  storage.clear();
+  reachBottom.clear();
+  routerParams = {};
+}
+
+export default Taro;

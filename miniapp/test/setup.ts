@@ -1,0 +1,5 @@
+import { resetTaroMock } from './__mocks__/taro';
+
+beforeEach(() => {
+  resetTaroMock();
+});
