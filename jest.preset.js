@@ -10,7 +10,13 @@ module.exports = (dir, extra = {}) => ({
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.jest.json') }],
+    // ESM-only packages (the spatial index) are compiled to CommonJS for jest.
+    '^.+/node_modules/(geokdbush|kdbush|tinyqueue)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: path.join(__dirname, 'tsconfig.jest.json') },
+    ],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(geokdbush|kdbush|tinyqueue)/)'],
   moduleNameMapper: {
     '^@omni/shared-types$': path.join(__dirname, 'shared-types/src/index.ts'),
     '^@omni/mock$': path.join(__dirname, 'mock/src/index.ts'),

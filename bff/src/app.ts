@@ -25,6 +25,12 @@ import { ordersRoutes } from './modules/orders/orders.routes';
 import { geoRoutes } from './modules/geo/geo.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import type { PaymentsService } from './modules/payments/payments.service';
+import type { StoresService } from './modules/stores/stores.service';
+import type { LbsService } from './modules/lbs/lbs.service';
+import type { StaffEventsService } from './modules/lbs/staff-events.service';
+import type { StaffOrdersService } from './modules/lbs/staff-orders.service';
+import { storesRoutes } from './modules/stores/stores.routes';
+import { lbsRoutes } from './modules/lbs/lbs.routes';
 import type { GeoProvider } from './adapters/geo';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
@@ -43,6 +49,10 @@ export interface AppDeps {
     orders: OrdersService;
     lifecycle: OrderLifecycle;
     payments: PaymentsService;
+    stores: StoresService;
+    lbs: LbsService;
+    staffEvents: StaffEventsService;
+    staffOrders: StaffOrdersService;
   };
 }
 
@@ -100,6 +110,8 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ordersRoutes(s.orders, s.lifecycle),
     geoRoutes(deps.geo),
     paymentsRoutes(s.payments, deps.log),
+    storesRoutes(s.stores),
+    lbsRoutes(s.lbs, s.staffEvents, s.staffOrders),
   ];
   for (const r of modules) {
     api.use(r.routes(), r.allowedMethods({ throw: false }));

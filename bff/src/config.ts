@@ -62,6 +62,10 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(15),
   JOBS_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(20),
+  LBS_ARRIVAL_RADIUS_M: z.coerce.number().int().min(50).max(5000).default(300),
+  LBS_NEARBY_RADIUS_M: z.coerce.number().int().min(200).max(20_000).default(1500),
+  LBS_REPORTS_PER_10S: z.coerce.number().int().min(1).max(1000).default(10),
+  LBS_ESCALATE_AFTER_S: z.coerce.number().int().min(10).max(86_400).default(180),
 });
 
 /** The validated configuration of one BFF process. */
@@ -96,6 +100,7 @@ export interface Config {
   paymentTtlMin: number;
   /** How often background jobs (expiry, escalation) run; 0 turns them off (tests drive them). */
   jobsIntervalS: number;
+  lbs: { arrivalRadiusM: number; nearbyRadiusM: number; reportsPer10s: number; escalateAfterS: number };
 }
 
 /** Thrown when the environment is wrong; its message lists every bad variable. */
@@ -180,5 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? !production,
     paymentTtlMin: e.PAYMENT_TTL_MIN,
     jobsIntervalS: e.JOBS_INTERVAL_S,
+    lbs: {
+      arrivalRadiusM: e.LBS_ARRIVAL_RADIUS_M,
+      nearbyRadiusM: e.LBS_NEARBY_RADIUS_M,
+      reportsPer10s: e.LBS_REPORTS_PER_10S,
+      escalateAfterS: e.LBS_ESCALATE_AFTER_S,
+    },
   };
 }

@@ -21,10 +21,22 @@ import { OrderLifecycle } from './modules/orders/order-lifecycle';
 import { HttpWechatPay, type WechatPay } from './adapters/wechat/wechat-pay';
 import { PaymentsService, type MockPayer } from './modules/payments/payments.service';
 import type { WechatPayMock } from '@omni/mock/wechat';
+import { PICKUP_FENCE } from './algorithms/lbs';
+import { connectRedis, type RedisConnection } from './adapters/redis';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './http/rate-limit';
+import { Realtime, rooms } from './realtime/realtime';
+import { StoresService } from './modules/stores/stores.service';
+import { StaffEventsService } from './modules/lbs/staff-events.service';
+import { LbsService } from './modules/lbs/lbs.service';
+import { StaffOrdersService } from './modules/lbs/staff-orders.service';
+import { ORDER_STATUS_TEXT } from '@omni/shared-types';
+import { OrderEntity } from './modules/orders/order.entity';
 import type { AppDeps } from './app';
 
 /** The composed application: its dependencies and how to close them. */
 export interface Container extends AppDeps {
+  realtime: Realtime;
+  redis: RedisConnection | null;
   /** The in-process mocks of outside services (dev and tests only). */
   mocks: { pay: WechatPayMock | null };
   close(): Promise<void>;
@@ -112,6 +124,13 @@ export async function createContainer(
     payMockRef = payMock;
   }
 
+  let redis: RedisConnection | null = null;
+  if (config.redisUrl) {
+    redis = await connectRedis(config.redisUrl, log);
+    closers.push(() => redis!.close());
+  }
+  const limiter: RateLimiter = redis ? new RedisRateLimiter(redis.pub) : new MemoryRateLimiter();
+
   if (config.seedDemo) await seedDemo(db, log, overrides.progress);
 
   const tokens = new TokenService({ secret: config.jwt.secret, ttlS: config.jwt.ttlS });
@@ -123,6 +142,8 @@ export async function createContainer(
     secret: config.wechat.secret,
   });
   const stores = new StoresRepository(db);
+  const realtime = new Realtime({ tokens, log, redis, corsOrigins: config.corsOrigins });
+  closers.push(() => realtime.close());
   const auth = new AuthService({ db, users, wechat, tokens, allowDevLogin: config.allowDevLogin, log });
   const catalog = new CatalogService({ catalog: new CatalogRepository(db), stores });
   const geo: GeoProvider = createGeoProvider({ amap: config.amap, clock, log });
@@ -132,11 +153,54 @@ export async function createContainer(
   const lifecycle = new OrderLifecycle({ db, tx, orders, slots, stock, clock, log });
   const payments = new PaymentsService({ db, tx, orders, lifecycle, wechatPay, mockPayer, clock, log });
   lifecycle.setRefunder((orderId, reason) => payments.refund(orderId, reason));
+  lifecycle.onChange(({ orderId, to, reason }) => {
+    void db
+      .getRepository(OrderEntity)
+      .findOneBy({ id: orderId })
+      .then((o) => {
+        if (!o) return;
+        const e = {
+          orderId,
+          status: to,
+          statusText: ORDER_STATUS_TEXT[to],
+          staffAcknowledged: o.staffAck,
+          reason,
+        };
+        realtime.emit([rooms.user(o.userId), rooms.storeStaff(o.storeId)], 'order:updated', e);
+      })
+      .catch((err: unknown) => log.warn({ err, orderId }, 'order push failed'));
+  });
+  const storesService = new StoresService({ db, geo, clock });
+  const staffEvents = new StaffEventsService({
+    db,
+    tx,
+    realtime,
+    clock,
+    log,
+    escalateAfterS: config.lbs.escalateAfterS,
+  });
+  const lbs = new LbsService({
+    db,
+    tx,
+    stores: storesService,
+    events: staffEvents,
+    limiter,
+    clock,
+    log,
+    settings: {
+      arrival: { ...PICKUP_FENCE, radiusM: config.lbs.arrivalRadiusM },
+      nearby: { ...PICKUP_FENCE, radiusM: config.lbs.nearbyRadiusM, hysteresisM: 150 },
+      reportsPer10s: config.lbs.reportsPer10s,
+    },
+  });
+  const staffOrders = new StaffOrdersService({ orders, lifecycle, events: staffEvents });
 
   const jobs = async () => {
     try {
       const n = await lifecycle.expireDue();
       if (n) log.info({ expired: n }, 'expired unpaid orders');
+      const e = await staffEvents.escalateDue();
+      if (e) log.info({ escalated: e }, 'escalated unclaimed store events');
     } catch (err) {
       log.error({ err }, 'background job failed');
     }
@@ -158,9 +222,22 @@ export async function createContainer(
     db,
     dbKind,
     tokens,
-    redisReady: () => false,
+    redisReady: () => redis?.ready() ?? false,
+    realtime,
+    redis,
     geo,
-    services: { auth, catalog, slots, orders, lifecycle, payments },
+    services: {
+      auth,
+      catalog,
+      slots,
+      orders,
+      lifecycle,
+      payments,
+      stores: storesService,
+      lbs,
+      staffEvents,
+      staffOrders,
+    },
     mocks: { pay: payMockRef },
     close: async () => {
       for (const c of closers.reverse()) await c();

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const app = createApp(container);
   const server = createServer(app.callback());
   server.keepAliveTimeout = 65_000;
+  container.realtime.attach(server);
   await new Promise<void>((ok) => server.listen(config.port, config.host, ok));
   const { port } = server.address() as AddressInfo;
   log.info({ port, db: container.dbKind }, 'BFF listening');
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, 10_000);
     force.unref();
+    void container.realtime.close();
     server.close(async () => {
       await container.close();
       log.info('bye');

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createConnection } from 'mysql2/promise';
@@ -66,7 +68,7 @@ async function freshMysqlDatabase(): Promise<{ url: string; drop: () => Promise<
 /** Starts createApp on a fresh database (seeded with the demo data unless `seed: false`). */
 export async function startTestApp(
   target: DbTarget,
-  opts: { env?: Record<string, string>; clock?: Clock; seed?: boolean } = {},
+  opts: { env?: Record<string, string>; clock?: Clock; seed?: boolean; listen?: boolean } = {},
 ): Promise<TestApp> {
   let dropDb: (() => Promise<void>) | null = null;
   let databaseUrl = 'sqlite::memory:';
@@ -89,7 +91,16 @@ export async function startTestApp(
   const app = createApp(container);
   const callback = app.callback();
   const http = supertest(callback);
+  let server: Server | null = null;
+  let base = '';
+  if (opts.listen) {
+    server = createServer(callback);
+    container.realtime.attach(server);
+    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
   return {
+    base,
     config,
     container,
     http,
@@ -100,6 +111,11 @@ export async function startTestApp(
       return res.body as LoginResponse;
     },
     close: async () => {
+      await container.realtime.close();
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((ok) => server!.close(() => ok()));
+      }
       await container.close();
       if (dropDb) await dropDb();
     },

@@ -10,6 +10,8 @@ import {
   ZoneEntity,
 } from '../modules/slots/slot.entity';
 import { OrderEntity, OrderEventEntity, OrderItemEntity } from '../modules/orders/order.entity';
+import { StoreExceptionEntity } from '../modules/stores/store-exception.entity';
+import { ConsentEntity, FenceStateEntity, LbsEventEntity, PositionEntity } from '../modules/lbs/lbs.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
@@ -28,4 +30,9 @@ export const ENTITIES = [
   OrderEntity,
   OrderItemEntity,
   OrderEventEntity,
+  StoreExceptionEntity,
+  ConsentEntity,
+  PositionEntity,
+  FenceStateEntity,
+  LbsEventEntity,
 ];

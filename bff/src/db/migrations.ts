@@ -1,5 +1,6 @@
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { Checkout1764000100000 } from './migrations/1764000100000-checkout';
+import { Lbs1764000200000 } from './migrations/1764000200000-lbs';
 
 /** Migrations in the order they run. */
-export const MIGRATIONS = [Init1764000000000, Checkout1764000100000];
+export const MIGRATIONS = [Init1764000000000, Checkout1764000100000, Lbs1764000200000];

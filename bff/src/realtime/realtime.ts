@@ -1,0 +1,101 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { ServerToClientEvents } from '@omni/shared-types';
+import type { TokenService } from '../http/auth';
+import type { Principal } from '../http/context';
+import { AppError } from '../http/errors';
+import type { Logger } from '../logger';
+import type { RedisConnection } from '../adapters/redis';
+
+/** A connected socket with its verified caller. */
+export type AppSocket = Socket<
+  Record<string, never>,
+  ServerToClientEvents,
+  Record<string, never>,
+  { principal: Principal }
+>;
+
+/** Room names: one per user, per store's staff, per courier, per conversation. */
+export const rooms = {
+  user: (id: number) => `user:${id}`,
+  storeStaff: (id: number) => `store:${id}:staff`,
+  courier: (id: number) => `courier:${id}`,
+  conversation: (id: number) => `conversation:${id}`,
+  admins: 'admins',
+};
+
+/**
+ * socket.io on the BFF's HTTP server: token in the handshake, rooms by role, and the Redis
+ * adapter when REDIS_URL is set so emits reach sockets held by other instances.
+ */
+export class Realtime {
+  private io: Server | null = null;
+  private readonly handlers: Array<(socket: AppSocket) => void> = [];
+
+  constructor(
+    private readonly deps: {
+      tokens: TokenService;
+      log: Logger;
+      redis: RedisConnection | null;
+      corsOrigins: string[];
+    },
+  ) {}
+
+  /** Registers what a module does with each new connection (e.g. chat handlers). */
+  onConnection(handler: (socket: AppSocket) => void): void {
+    this.handlers.push(handler);
+  }
+
+  /** Starts socket.io on `server` (same origin and port as the HTTP API). */
+  attach(server: HttpServer): void {
+    const io = new Server(server, {
+      serveClient: false,
+      cors: { origin: this.deps.corsOrigins, credentials: false },
+      pingInterval: 20_000,
+      pingTimeout: 20_000,
+      maxHttpBufferSize: 64 * 1024,
+    });
+    if (this.deps.redis) io.adapter(createAdapter(this.deps.redis.pub, this.deps.redis.sub));
+    io.use((socket, next) => {
+      const raw =
+        (socket.handshake.auth as { token?: unknown })?.token ?? socket.handshake.headers.authorization;
+      const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : '';
+      try {
+        if (!token) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+        socket.data.principal = this.deps.tokens.verify(token);
+        next();
+      } catch (err) {
+        const e = err instanceof AppError ? err : new AppError(401, 'TOKEN_INVALID', '登录凭证无效');
+        next(Object.assign(new Error(e.message), { data: { code: e.code } }));
+      }
+    });
+    io.on('connection', (raw) => {
+      const socket = raw as AppSocket;
+      const p = socket.data.principal;
+      void socket.join(rooms.user(p.userId));
+      if (p.role === 'staff' && p.storeId) void socket.join(rooms.storeStaff(p.storeId));
+      if (p.role === 'courier' && p.courierId) void socket.join(rooms.courier(p.courierId));
+      if (p.role === 'admin') void socket.join(rooms.admins);
+      for (const h of this.handlers) h(socket);
+    });
+    this.io = io;
+  }
+
+  /** Emits to a room on every instance; a no-op before `attach` (HTTP-only tests). */
+  emit<E extends keyof ServerToClientEvents>(
+    room: string | string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.io?.to(room).emit(event, ...args);
+  }
+
+  /** Closes every socket (not the HTTP server). */
+  async close(): Promise<void> {
+    if (!this.io) return;
+    this.io.disconnectSockets(true);
+    await new Promise<void>((ok) => this.io!.close(() => ok()));
+    this.io = null;
+  }
+}
