@@ -29,6 +29,8 @@ export interface TestApp {
   http: TestAgent;
   /** Handler for `http.createServer`, for socket.io tests. */
   callback: ReturnType<ReturnType<typeof createApp>['callback']>;
+  /** `http://127.0.0.1:<port>` when started with `listen: true` (socket.io tests), else ''. */
+  base: string;
   login(
     role: Role,
     extra?: { storeId?: number; courierId?: number; openid?: string },
