@@ -16,6 +16,8 @@ module.exports = (dir, extra = {}) => ({
       { tsconfig: path.join(__dirname, 'tsconfig.jest.json') },
     ],
   },
+  // Integration tests seed a database and run real servers; on a busy 2-core machine that takes seconds.
+  testTimeout: 60_000,
   transformIgnorePatterns: ['/node_modules/(?!(geokdbush|kdbush|tinyqueue)/)'],
   moduleNameMapper: {
     '^@omni/shared-types$': path.join(__dirname, 'shared-types/src/index.ts'),

@@ -32,6 +32,19 @@ import type { StaffOrdersService } from './modules/lbs/staff-orders.service';
 import { storesRoutes } from './modules/stores/stores.routes';
 import { lbsRoutes } from './modules/lbs/lbs.routes';
 import type { GeoProvider } from './adapters/geo';
+import type { RoutingService } from './modules/routing/routing.service';
+import type { Nlu } from './algorithms/nlu';
+import type { AftersalesService } from './modules/aftersales/aftersales.service';
+import type { SupportService } from './modules/support/support.service';
+import type { KpisService } from './modules/kpis/kpis.service';
+import { aftersalesRoutes } from './modules/aftersales/aftersales.routes';
+import { supportRoutes } from './modules/support/support.routes';
+import { kpisRoutes } from './modules/kpis/kpis.routes';
+import type { Clock } from './clock';
+import { optimizeBodyParser, routingRoutes } from './modules/routing/routing.routes';
+import type { DispatchService } from './modules/dispatch/dispatch.service';
+import type { CourierService } from './modules/dispatch/courier.service';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
 export interface AppDeps {
@@ -42,6 +55,8 @@ export interface AppDeps {
   tokens: TokenService;
   redisReady: () => boolean;
   geo: GeoProvider;
+  nlu: Nlu;
+  clock: Clock;
   services: {
     auth: AuthService;
     catalog: CatalogService;
@@ -53,6 +68,12 @@ export interface AppDeps {
     lbs: LbsService;
     staffEvents: StaffEventsService;
     staffOrders: StaffOrdersService;
+    routing: RoutingService;
+    dispatch: DispatchService;
+    courier: CourierService;
+    aftersales: AftersalesService;
+    support: SupportService;
+    kpis: KpisService;
   };
 }
 
@@ -86,6 +107,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
       maxAge: 600,
     }),
   );
+  app.use(optimizeBodyParser());
   app.use(
     bodyParser({
       enableTypes: ['json'],
@@ -112,6 +134,11 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     paymentsRoutes(s.payments, deps.log),
     storesRoutes(s.stores),
     lbsRoutes(s.lbs, s.staffEvents, s.staffOrders),
+    routingRoutes(s.routing),
+    dispatchRoutes(s.dispatch, s.courier),
+    aftersalesRoutes(s.aftersales),
+    supportRoutes(s.support, deps.nlu, deps.clock),
+    kpisRoutes(s.kpis),
   ];
   for (const r of modules) {
     api.use(r.routes(), r.allowedMethods({ throw: false }));

@@ -62,6 +62,11 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(15),
   JOBS_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(20),
+  SUPPORT_HUMAN_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be HH:MM-HH:MM')
+    .default('09:00-21:00'),
+  SUPPORT_MESSAGES_PER_10S: z.coerce.number().int().min(1).max(1000).default(10),
   LBS_ARRIVAL_RADIUS_M: z.coerce.number().int().min(50).max(5000).default(300),
   LBS_NEARBY_RADIUS_M: z.coerce.number().int().min(200).max(20_000).default(1500),
   LBS_REPORTS_PER_10S: z.coerce.number().int().min(1).max(1000).default(10),
@@ -100,6 +105,7 @@ export interface Config {
   paymentTtlMin: number;
   /** How often background jobs (expiry, escalation) run; 0 turns them off (tests drive them). */
   jobsIntervalS: number;
+  support: { humanHours: [string, string]; messagesPer10s: number };
   lbs: { arrivalRadiusM: number; nearbyRadiusM: number; reportsPer10s: number; escalateAfterS: number };
 }
 
@@ -185,6 +191,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? !production,
     paymentTtlMin: e.PAYMENT_TTL_MIN,
     jobsIntervalS: e.JOBS_INTERVAL_S,
+    support: {
+      humanHours: e.SUPPORT_HUMAN_HOURS.split('-') as [string, string],
+      messagesPer10s: e.SUPPORT_MESSAGES_PER_10S,
+    },
     lbs: {
       arrivalRadiusM: e.LBS_ARRIVAL_RADIUS_M,
       nearbyRadiusM: e.LBS_NEARBY_RADIUS_M,

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { deliveryCode } from './lib/delivery-code';
 import { dirname, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
@@ -32,6 +34,18 @@ import { StaffOrdersService } from './modules/lbs/staff-orders.service';
 import { ORDER_STATUS_TEXT } from '@omni/shared-types';
 import { OrderEntity } from './modules/orders/order.entity';
 import type { AppDeps } from './app';
+import { SolverPool } from './modules/routing/solver-pool';
+import { createNlu } from './algorithms/nlu';
+import { AftersalesService } from './modules/aftersales/aftersales.service';
+import { Dialogue } from './modules/support/dialogue';
+import { SupportService } from './modules/support/support.service';
+import { supportSocket } from './modules/support/support.socket';
+import { createKnowledge } from './modules/support/knowledge';
+import { KpisService } from './modules/kpis/kpis.service';
+import { RoutingService } from './modules/routing/routing.service';
+import { CourierRoutes } from './modules/dispatch/courier-route';
+import { DispatchService } from './modules/dispatch/dispatch.service';
+import { CourierService } from './modules/dispatch/courier.service';
 
 /** The composed application: its dependencies and how to close them. */
 export interface Container extends AppDeps {
@@ -149,7 +163,16 @@ export async function createContainer(
   const geo: GeoProvider = createGeoProvider({ amap: config.amap, clock, log });
   const stock = new StockService(db);
   const slots = new SlotsService({ db, clock });
-  const orders = new OrdersService({ db, tx, slots, stock, clock, log, paymentTtlMin: config.paymentTtlMin });
+  const orders = new OrdersService({
+    db,
+    tx,
+    slots,
+    stock,
+    clock,
+    log,
+    paymentTtlMin: config.paymentTtlMin,
+    deliveryCode: (orderId) => deliveryCode(config.jwt.secret, orderId),
+  });
   const lifecycle = new OrderLifecycle({ db, tx, orders, slots, stock, clock, log });
   const payments = new PaymentsService({ db, tx, orders, lifecycle, wechatPay, mockPayer, clock, log });
   lifecycle.setRefunder((orderId, reason) => payments.refund(orderId, reason));
@@ -194,6 +217,66 @@ export async function createContainer(
     },
   });
   const staffOrders = new StaffOrdersService({ orders, lifecycle, events: staffEvents });
+  const solverPool = new SolverPool({ log });
+  closers.push(() => solverPool.close());
+  const routing = new RoutingService({ geo, pool: solverPool, log });
+  const courierRoutes = new CourierRoutes({ db, geo, log });
+  const dispatch = new DispatchService({
+    db,
+    tx,
+    lifecycle,
+    routing,
+    geo,
+    realtime,
+    routes: courierRoutes,
+    clock,
+    log,
+  });
+  const db1 = config.database;
+  const courier = new CourierService({
+    db,
+    tx,
+    lifecycle,
+    geo,
+    realtime,
+    routes: courierRoutes,
+    clock,
+    log,
+    codeSecret: config.jwt.secret,
+    // Beside the SQLite file; a throwaway folder for in-memory test databases.
+    uploadsDir:
+      db1.kind === 'sqlite' && db1.path === ':memory:'
+        ? resolve(tmpdir(), 'omni-uploads')
+        : resolve(db1.kind === 'sqlite' ? dirname(resolve(db1.path)) : '.data', 'uploads'),
+  });
+  const aftersales = new AftersalesService({ db, tx, orders, lifecycle, clock, log });
+  aftersales.setRefunder((order, outRefundNo, refundFen, reason) =>
+    payments.refundPart(order, outRefundNo, refundFen, reason),
+  );
+  const nlu = createNlu();
+  const dialogue = new Dialogue({
+    db,
+    nlu,
+    knowledge: await createKnowledge(db),
+    orders,
+    lifecycle,
+    slots,
+    stores: storesService,
+    aftersales,
+  });
+  const support = new SupportService({
+    db,
+    tx,
+    dialogue,
+    aftersales,
+    realtime,
+    limiter,
+    clock,
+    log,
+    settings: { humanHours: config.support.humanHours, messagesPer10s: config.support.messagesPer10s },
+  });
+  realtime.onConnection(supportSocket(support, log));
+  const kpis = new KpisService({ db, clock });
 
   const jobs = async () => {
     try {
@@ -237,7 +320,15 @@ export async function createContainer(
       lbs,
       staffEvents,
       staffOrders,
+      routing,
+      dispatch,
+      courier,
+      aftersales,
+      support,
+      kpis,
     },
+    nlu,
+    clock,
     mocks: { pay: payMockRef },
     close: async () => {
       for (const c of closers.reverse()) await c();

@@ -26,8 +26,8 @@ describe.each(DB_TARGETS)('concurrent checkout on $name', (target) => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await new Promise<void>((ok) => server.close(() => ok()));
-    await t.close();
+    if (server) await new Promise<void>((ok) => server.close(() => ok()));
+    await t?.close();
   });
 
   it(`never oversells ${STOCK} units or overbooks ${CAPACITY} seats under ${ATTEMPTS} concurrent attempts`, async () => {

@@ -7,3 +7,5 @@ export * from './slots';
 export * from './orders';
 export * from './lbs';
 export * from './realtime';
+export * from './routing';
+export * from './support';

@@ -162,6 +162,8 @@ export const Order = z.object({
   timeline: z.array(OrderEvent),
   actions: z.object({ pay: z.boolean(), cancel: z.boolean(), reschedule: z.boolean() }),
   staffAcknowledged: z.boolean(),
+  /** The 4-digit code the owner tells the courier at the door (delivery orders, owner only). */
+  deliveryCode: z.string().optional(),
 });
 export type Order = z.infer<typeof Order>;
 

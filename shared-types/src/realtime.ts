@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LbsEvent } from './lbs';
 import { OrderStatus } from './orders';
+import type { CourierRoute, OrderEtaEvent } from './routing';
+import { ChatMessage, Conversation } from './support';
 
 /** Server → client: an order changed (to its owner's room and its store's staff room). */
 export const OrderUpdatedEvent = z.object({
@@ -17,6 +19,20 @@ export interface ServerToClientEvents {
   'order:updated': (e: OrderUpdatedEvent) => void;
   'lbs:event': (e: LbsEvent) => void;
   'lbs:event-updated': (e: LbsEvent) => void;
+  'route:updated': (e: CourierRoute) => void;
+  'order:eta': (e: OrderEtaEvent) => void;
+  'chat:message': (m: ChatMessage) => void;
+  'chat:typing': (e: { conversationId: number; sender: 'customer' | 'agent' }) => void;
+  'chat:read': (e: { conversationId: number; messageId: number; reader: 'customer' | 'agent' }) => void;
+  'support:queue': (c: Conversation) => void;
+}
+
+/** Socket event names and payloads, client → server (acks are `Ack<T>`). */
+export interface ClientToServerEvents {
+  'chat:send': (body: unknown, ack: (a: Ack<unknown>) => void) => void;
+  'chat:typing': (body: { conversationId: number }) => void;
+  'chat:read': (body: { conversationId: number; messageId: number }) => void;
+  'chat:join': (body: { conversationId: number }, ack: (a: Ack<unknown>) => void) => void;
 }
 
 /** Socket acks: `{ data }` or `{ error: { code, message } }`. */

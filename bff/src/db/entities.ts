@@ -12,6 +12,15 @@ import {
 import { OrderEntity, OrderEventEntity, OrderItemEntity } from '../modules/orders/order.entity';
 import { StoreExceptionEntity } from '../modules/stores/store-exception.entity';
 import { ConsentEntity, FenceStateEntity, LbsEventEntity, PositionEntity } from '../modules/lbs/lbs.entity';
+import {
+  CourierPhotoEntity,
+  DispatchRunEntity,
+  RoutePlanEntity,
+  RouteStopEntity,
+  StopEventEntity,
+} from '../modules/dispatch/dispatch.entity';
+import { ConversationEntity, MessageEntity } from '../modules/support/support.entity';
+import { CaseEntity, CaseEventEntity } from '../modules/aftersales/aftersales.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
@@ -35,4 +44,13 @@ export const ENTITIES = [
   PositionEntity,
   FenceStateEntity,
   LbsEventEntity,
+  RoutePlanEntity,
+  RouteStopEntity,
+  StopEventEntity,
+  CourierPhotoEntity,
+  DispatchRunEntity,
+  ConversationEntity,
+  MessageEntity,
+  CaseEntity,
+  CaseEventEntity,
 ];

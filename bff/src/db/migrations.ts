@@ -1,6 +1,14 @@
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { Checkout1764000100000 } from './migrations/1764000100000-checkout';
 import { Lbs1764000200000 } from './migrations/1764000200000-lbs';
+import { Dispatch1764000300000 } from './migrations/1764000300000-dispatch';
+import { Support1764000400000 } from './migrations/1764000400000-support';
 
 /** Migrations in the order they run. */
-export const MIGRATIONS = [Init1764000000000, Checkout1764000100000, Lbs1764000200000];
+export const MIGRATIONS = [
+  Init1764000000000,
+  Checkout1764000100000,
+  Lbs1764000200000,
+  Dispatch1764000300000,
+  Support1764000400000,
+];

@@ -23,6 +23,8 @@ export const rooms = {
   courier: (id: number) => `courier:${id}`,
   conversation: (id: number) => `conversation:${id}`,
   admins: 'admins',
+  /** Every staff member (the brand-wide support queue). */
+  allStaff: 'staff:all',
 };
 
 /**
@@ -74,7 +76,7 @@ export class Realtime {
       const socket = raw as AppSocket;
       const p = socket.data.principal;
       void socket.join(rooms.user(p.userId));
-      if (p.role === 'staff' && p.storeId) void socket.join(rooms.storeStaff(p.storeId));
+      if (p.role === 'staff' && p.storeId) void socket.join([rooms.storeStaff(p.storeId), rooms.allStaff]);
       if (p.role === 'courier' && p.courierId) void socket.join(rooms.courier(p.courierId));
       if (p.role === 'admin') void socket.join(rooms.admins);
       for (const h of this.handlers) h(socket);

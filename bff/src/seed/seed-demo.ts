@@ -139,9 +139,16 @@ async function upsertZones(m: EntityManager, storeIds: Map<string, number>): Pro
     if (storeId === undefined) throw new Error(`zone ${z.code} belongs to unknown store ${z.storeCode}`);
     const { storeCode: _storeCode, slots, ...fields } = z;
     const existing = await repo.findOneBy({ code: z.code });
-    const saved = await repo.save({ ...(existing ?? {}), ...fields, storeId, active: existing?.active ?? true });
+    const saved = await repo.save({
+      ...(existing ?? {}),
+      ...fields,
+      storeId,
+      active: existing?.active ?? true,
+    });
     if (!(await templates.countBy({ zoneId: saved.id }))) {
-      await templates.insert(slots.map((t) => ({ zoneId: saved.id, startLocal: t.start, endLocal: t.end, capacity: t.capacity })));
+      await templates.insert(
+        slots.map((t) => ({ zoneId: saved.id, startLocal: t.start, endLocal: t.end, capacity: t.capacity })),
+      );
     }
   }
 }

@@ -5,3 +5,5 @@ export { products } from './products';
 export { couriers } from './couriers';
 export { staff } from './staff';
 export { zones, type SeedZone } from './zones';
+export { faqArticles, type FaqArticle, type FaqCategory } from './faq';
+export { productGraph, type ProductEdge, type ProductGraph, type SuitableFor } from './product-graph';

@@ -85,9 +85,12 @@ export class StoreIndex {
     const limit = Math.floor(k);
     if (!this.tree || limit <= 0) return [];
     const maxM = opts.maxDistanceM ?? Infinity;
-    // A hair of slack on the cut-off; the exact haversineM test below decides.
+    // A hair of slack on the cut-off; the exact haversineM test below decides. Past half the
+    // globe there is no cut-off at all (and geokdbush's haversine would wrap around).
     const maxKm =
-      maxM === Infinity ? Infinity : ((maxM + TIE_EPSILON_M) / EARTH_RADIUS_M) * GEOKDBUSH_EARTH_RADIUS_KM;
+      maxM < Math.PI * EARTH_RADIUS_M
+        ? ((maxM + TIE_EPSILON_M) / EARTH_RADIUS_M) * GEOKDBUSH_EARTH_RADIUS_KM
+        : undefined;
     const filter = opts.filter;
     const ids = this.ids;
     const predicate = filter ? (i: number): boolean => filter(ids[i]) : undefined;

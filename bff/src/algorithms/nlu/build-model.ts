@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { augmentCorpus } from './augment';
 import type { NluModel } from './classifier';
 import { parseCorpus } from './corpus';
 import { createFeaturizer } from './pipeline';
@@ -13,12 +14,12 @@ export const CORPUS_DIR = path.join(__dirname, 'corpus');
 export const MODEL_PATH = path.join(__dirname, 'model.json');
 
 /**
- * Deterministically trains the shipped model: fits on train.jsonl, then fits only the softmax temperature
- * on dev.jsonl (argmax, hence dev accuracy, is unaffected by it).
+ * Deterministically trains the shipped model: fits on train.jsonl plus its polite-padding augmentation,
+ * then fits only the softmax temperature on dev.jsonl (argmax, hence dev accuracy, is unaffected by it).
  */
 export function buildModel(trainJsonl: string, devJsonl: string): NluModel {
   const featurize = createFeaturizer(createSegmenter());
-  const model = trainModel(parseCorpus(trainJsonl, 'train.jsonl'), featurize);
+  const model = trainModel(augmentCorpus(parseCorpus(trainJsonl, 'train.jsonl')), featurize);
   return calibrateTemperature(model, parseCorpus(devJsonl, 'dev.jsonl'), featurize);
 }
 

@@ -34,14 +34,17 @@ export interface CompiledModel {
   known(features: readonly string[]): number;
 }
 
+// Bound once: global lookups inside hot loops are very slow in sandboxed runtimes such as Jest's vm context.
+const { exp, max: maxOf, sqrt } = Math;
+
 /** Softmax of `logits / temperature`, stable for large values. */
 export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
   const out = new Float64Array(logits.length);
   let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] / temperature);
+  for (let i = 0; i < logits.length; i++) max = maxOf(max, logits[i] / temperature);
   let sum = 0;
   for (let i = 0; i < logits.length; i++) {
-    out[i] = Math.exp(logits[i] / temperature - max);
+    out[i] = exp(logits[i] / temperature - max);
     sum += out[i];
   }
   for (let i = 0; i < out.length; i++) out[i] /= sum;
@@ -60,7 +63,7 @@ export function logitsOf(
   // Features are binary and L2-normalised so long messages do not get extreme scores.
   let norm = 0;
   for (const f of active) norm += featureValue(f) ** 2;
-  norm = Math.sqrt(norm);
+  norm = sqrt(norm);
   for (const f of active) {
     const row = weights.get(f) as Float64Array;
     const x = featureValue(f) / norm;
@@ -69,14 +72,28 @@ export function logitsOf(
   return logits;
 }
 
-/** Checks a serialised model and turns it into a scorer; throws on a label set other than INTENTS. */
+const compiled = new WeakMap<NluModel, CompiledModel>();
+
+/**
+ * Checks a serialised model and turns it into a scorer (cached per model object, as decoding ~30k rows takes
+ * a few hundred ms); throws on a label set other than INTENTS.
+ */
 export function compileModel(model: NluModel): CompiledModel {
+  const cached = compiled.get(model);
+  if (cached) return cached;
+  const result = compileUncached(model);
+  compiled.set(model, result);
+  return result;
+}
+
+function compileUncached(model: NluModel): CompiledModel {
   if (model.version !== 1 || model.labels.join() !== INTENTS.join()) {
     throw new Error('NLU model does not match the 20 intent labels; rebuild it with build-model.ts');
   }
   const weights = new Map<string, Float64Array>();
-  for (const [feature, row] of Object.entries(model.weights))
+  for (const [feature, row] of Object.entries(model.weights)) {
     weights.set(feature, decodeRow(row, model.scale));
+  }
   const bias = decodeRow(model.bias, model.scale);
   return {
     labels: model.labels,

@@ -6,7 +6,7 @@ export class CorpusLineError extends Error {
   constructor(
     readonly source: string,
     readonly line: number,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`${source}:${line}: ${reason}`);
     this.name = 'CorpusLineError';
@@ -19,23 +19,27 @@ export class CorpusLineError extends Error {
  */
 export function parseCorpus(jsonl: string, source = 'corpus'): LabelledText[] {
   const out: LabelledText[] = [];
-  jsonl.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new CorpusLineError(source, i + 1, 'not valid JSON');
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new CorpusLineError(source, i + 1, 'expected an object {"text","intent"}');
-    }
-    const { text, intent } = value as Record<string, unknown>;
-    if (typeof text !== 'string') throw new CorpusLineError(source, i + 1, '"text" must be a string');
-    if (!isIntent(intent))
-      throw new CorpusLineError(source, i + 1, `unknown intent ${JSON.stringify(intent)}`);
-    out.push({ text, intent });
-  });
+  // A byte-order mark from Windows editors is not part of the first line's JSON.
+  jsonl
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new CorpusLineError(source, i + 1, 'not valid JSON');
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new CorpusLineError(source, i + 1, 'expected an object {"text","intent"}');
+      }
+      const { text, intent } = value as Record<string, unknown>;
+      if (typeof text !== 'string') throw new CorpusLineError(source, i + 1, '"text" must be a string');
+      if (!isIntent(intent))
+        throw new CorpusLineError(source, i + 1, `unknown intent ${JSON.stringify(intent)}`);
+      out.push({ text, intent });
+    });
   return out;
 }

@@ -20,7 +20,7 @@ for (const [concept, triggers] of Object.entries(CONCEPTS)) {
 }
 
 /** Weight of a concept hit relative to an n-gram or word feature: concepts carry the meaning of synonyms. */
-export const CONCEPT_WEIGHT = Number(process.env.NLU_CW ?? 2);
+export const CONCEPT_WEIGHT = 2;
 
 /** Value of a binary feature before L2 normalisation of the message's feature vector. */
 export function featureValue(feature: string): number {
@@ -36,7 +36,7 @@ function lengthBucket(chars: number): string {
 
 /**
  * Sparse binary features of one message: character 1-3-grams of the feature text (with ^ and $ marks),
- * segmented words and word pairs, concept hits from the canonical text, and a length bucket.
+ * segmented words, concept hits from the canonical text, and a length bucket.
  * Returns distinct feature keys in first-seen order.
  */
 export function extractFeatures(canonical: string, featureText: string, words: readonly string[]): string[] {
@@ -50,10 +50,7 @@ export function extractFeatures(canonical: string, featureText: string, words: r
     if (i + 2 < chars.length) feats.add(`c:${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
   }
   const kept = words.filter((w) => /[\p{Script=Han}a-z#§]/u.test(w));
-  for (let i = 0; i < kept.length; i++) {
-    feats.add(`w:${kept[i]}`);
-    if (i + 1 < kept.length) feats.add(`b:${kept[i]}_${kept[i + 1]}`);
-  }
+  for (const word of kept) feats.add(`w:${word}`);
   for (const { concept, trigger } of HAN_TRIGGERS) if (canonical.includes(trigger)) feats.add(`k:${concept}`);
   const latin = ` ${canonical.replace(/[^a-z]+/g, ' ')} `;
   for (const [trigger, concepts] of LATIN_TRIGGERS) {

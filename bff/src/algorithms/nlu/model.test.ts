@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { augmentCorpus } from './augment';
 import { buildModel, CORPUS_DIR } from './build-model';
 import { decodeRow, type NluModel } from './classifier';
 import { CorpusLineError, parseCorpus } from './corpus';
@@ -36,13 +37,20 @@ describe('corpus', () => {
     expect(dev.filter((e) => e.intent === intent).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('never trains on a dev message', () => {
+  it.each(['dev.jsonl', 'holdout.jsonl', 'stress.jsonl'])('never trains on a message of %s', (name) => {
     const trained = new Set(train.map((e) => e.text.trim()));
-    expect(dev.filter((e) => trained.has(e.text.trim())).map((e) => e.text)).toEqual([]);
+    const held = parseCorpus(read(name), name);
+    expect(held.filter((e) => trained.has(e.text.trim())).map((e) => e.text)).toEqual([]);
   });
 });
 
 describe('parseCorpus', () => {
+  it('accepts a byte-order mark and Windows line endings', () => {
+    expect(
+      parseCorpus('\uFEFF{"text":"你好","intent":"greeting"}\r\n{"text":"谢谢","intent":"thanks"}\r\n'),
+    ).toHaveLength(2);
+  });
+
   it('skips blank lines and reads text and intent', () => {
     expect(parseCorpus('{"text":"你好","intent":"greeting"}\n\n{"text":"谢谢","intent":"thanks"}\n')).toEqual(
       [
@@ -60,5 +68,21 @@ describe('parseCorpus', () => {
   ])('names the bad line: %j', (jsonl, line, reason) => {
     expect(() => parseCorpus(jsonl, 'x.jsonl')).toThrow(CorpusLineError);
     expect(() => parseCorpus(jsonl, 'x.jsonl')).toThrow(`x.jsonl:${line}: ${reason}`);
+  });
+});
+
+describe('augmentCorpus', () => {
+  it('adds polite variants of requests but leaves greetings, thanks and small talk alone', () => {
+    const examples = [
+      { text: '我要退款', intent: 'return_refund' as const },
+      { text: '开发票', intent: 'invoice' as const },
+      { text: '你好', intent: 'greeting' as const },
+      { text: '谢谢', intent: 'thanks' as const },
+    ];
+    expect(augmentCorpus(examples)).toEqual([
+      ...examples,
+      { text: '你好，我要退款', intent: 'return_refund' },
+      { text: '开发票，谢谢', intent: 'invoice' },
+    ]);
   });
 });

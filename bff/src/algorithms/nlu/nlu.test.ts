@@ -101,6 +101,11 @@ describe('parse', () => {
     expect(entities.skinTypes).toEqual(['sensitive']);
   });
 
+  it('refuses to guess the date when the caller forgets ctx.now', () => {
+    expect(() => nlu.parse('明天送', { now: new Date('nope') })).toThrow(TypeError);
+    expect(() => nlu.parse('明天送', undefined as unknown as { now: Date })).toThrow('ctx.now');
+  });
+
   it('works without stores and products in the context', () => {
     const { entities } = nlu.parse('电话改成13812345678', { now: NOW });
     expect(entities.phones).toEqual(['13812345678']);

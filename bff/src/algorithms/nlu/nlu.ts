@@ -22,7 +22,10 @@ export interface Nlu {
   readonly segmenter: 'jieba' | 'fmm';
   /** Intent of one customer message with a calibrated confidence in [0, 1]; never throws. */
   classify(text: string): Classification;
-  /** Intent plus entities (orders, phones, times in Asia/Shanghai relative to ctx.now, stores, products). */
+  /**
+   * Intent plus entities (orders, phones, times in Asia/Shanghai relative to ctx.now, stores, products);
+   * throws a TypeError only when ctx.now is not a valid Date (a caller bug), never because of the text.
+   */
   parse(text: string, ctx: ParseContext): ParseResult;
 }
 
@@ -40,7 +43,8 @@ export function createNlu(options: NluOptions = {}): Nlu {
 
   function classify(text: string): Classification {
     const features = typeof text === 'string' ? featurize(text) : [];
-    if (model.known(features) === 0) {
+    // The length bucket alone says nothing about the request.
+    if (model.known(features.filter((f) => !f.startsWith('len:'))) === 0) {
       const rest = (1 - UNKNOWN_TEXT_CONFIDENCE) / (model.labels.length - 1);
       const ranking = model.labels
         .map((intent) => ({ intent, p: intent === 'out_of_scope' ? UNKNOWN_TEXT_CONFIDENCE : rest }))
@@ -55,6 +59,9 @@ export function createNlu(options: NluOptions = {}): Nlu {
     segmenter: segmenter.engine,
     classify,
     parse(text, ctx) {
+      if (!(ctx?.now instanceof Date) || Number.isNaN(ctx.now.getTime())) {
+        throw new TypeError('parse needs ctx.now, a valid Date, to resolve 今天 / 明天 / 周六');
+      }
       const canonical = typeof text === 'string' ? canonicalize(text) : '';
       return { ...classify(text), entities: extractEntities(canonical, ctx) };
     },

@@ -46,7 +46,10 @@ export interface Classification {
 /** Part of the day a customer named, as in 上午 / 下午 / 晚上. */
 export type DayPart = 'early_morning' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
 
-/** A date (and optional time window) resolved in Asia/Shanghai; a single clock time gives only `from`. */
+/**
+ * A date and optional time window resolved in Asia/Shanghai, times as 24h HH:MM: a range (18:00-20:00) gives
+ * `from` and `to`, a clock time or a start (晚上8点, 9点以后) only `from`, a deadline (10点前) only `to`.
+ */
 export interface TimeEntity {
   text: string;
   date: string;

@@ -1,5 +1,5 @@
 /** Longest message prefix the NLU looks at, in characters; the rest cannot change the intent much. */
-export const MAX_INPUT_CHARS = 600;
+export const MAX_INPUT_CHARS = 300;
 
 // Traditional characters customers from HK/TW or on traditional keyboards commonly send.
 const TRADITIONAL =

@@ -18,7 +18,7 @@ export interface TrainOptions {
   seed?: number;
 }
 
-const DEFAULTS: Required<TrainOptions> = { epochs: 30, learningRate: 0.5, l2: 1e-3, minCount: 1, seed: 42 };
+const DEFAULTS: Required<TrainOptions> = { epochs: 30, learningRate: 0.2, l2: 3e-4, minCount: 1, seed: 42 };
 
 /** Integer scale of stored weights: two decimals are far below what changes a prediction. */
 const WEIGHT_SCALE = 100;
@@ -29,6 +29,9 @@ function centred(row: ArrayLike<number>): Float64Array {
   for (let i = 0; i < row.length; i++) mean += row[i] / row.length;
   return Float64Array.from(row, (w) => w - mean);
 }
+
+// Bound once: global lookups inside hot loops are very slow in sandboxed runtimes such as Jest's vm context.
+const { sqrt } = Math;
 
 /** Deterministic PRNG (mulberry32) so that training is reproducible bit for bit. */
 function mulberry32(seed: number): () => number {
@@ -90,12 +93,12 @@ export function trainModel(
       for (let c = 0; c < C; c++) {
         const g = p[c] - (ys[n] === c ? 1 : 0);
         Gb[c] += g * g;
-        b[c] -= (o.learningRate * g) / (Math.sqrt(Gb[c]) + 1e-8);
+        b[c] -= (o.learningRate * g) / (sqrt(Gb[c]) + 1e-8);
         for (let j = 0; j < row.length; j++) {
           const k = row[j] * C + c;
           const grad = g * xs[j] + o.l2 * W[k];
           G[k] += grad * grad;
-          W[k] -= (o.learningRate * grad) / (Math.sqrt(G[k]) + 1e-8);
+          W[k] -= (o.learningRate * grad) / (sqrt(G[k]) + 1e-8);
         }
       }
     }

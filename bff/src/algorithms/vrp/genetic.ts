@@ -78,7 +78,7 @@ export function geneticSearch(inst: Instance, params: GeneticParams): GeneticRes
   const routeCount = Math.max(1, construction.routes.filter((r) => r.length > 0).length);
 
   const initialise = (): void => {
-    if (unserved.length === 0) educate(construction.routes, false);
+    educate(construction.routes, false);
     const initDeadline = now() + 0.2 * (deadline - now());
     // A bounded run (maxIterations) must not depend on the clock, so it always builds all of them.
     const timed = !Number.isFinite(params.maxIterations);
@@ -92,6 +92,10 @@ export function geneticSearch(inst: Instance, params: GeneticParams): GeneticRes
   let sinceImprovement = 0;
   while (iterations < params.maxIterations && now() < deadline) {
     iterations++;
+    if (population.size() === 0) {
+      educate(randomRoutes(inst, rng, routeCount), false);
+      continue;
+    }
     population.updateFitness(population.feasible, pen);
     population.updateFitness(population.infeasible, pen);
     const a = population.select(rng);
@@ -112,6 +116,7 @@ export function geneticSearch(inst: Instance, params: GeneticParams): GeneticRes
       initialise();
     }
   }
+  if (!best.any) ls.state.load(construction.routes, pen);
   const bestAny = best.any ?? makeIndividual(inst.n, construction.routes, ls.state.evaluate());
   return { bestFeasible: best.feasible, bestAny, construction, iterations };
 }

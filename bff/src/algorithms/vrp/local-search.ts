@@ -1,20 +1,23 @@
 import type { Instance } from './instance';
 import * as moves from './moves';
 import type { Random } from './random';
+import * as route from './route';
 import type { Penalties, Route } from './route';
 import { SearchState } from './search-state';
 import { SwapStar } from './swap-star';
 
 // Bound once: transpiled imports are property getters, too slow for the innermost loop.
 const { relocate, swap, twoOpt, twoOptStar } = moves;
+const { max2, min2 } = route;
 /** Routes count as near for SWAP* when a client has one of its closest neighbours in the other. */
-const NEAR_ROUTES = 10;
+const NEAR_ROUTES = 5;
 
 /**
  * Granular first-improvement local search over relocate (1 or 2 clients, either orientation),
  * swap (1-1, 2-1, 2-2), intra-route 2-opt and inter-route 2-opt*, each client tried against its
  * precomputed neighbours only; a (client, neighbour) pair is re-tested only when one of the two
- * routes changed since (Vidal's "whenLastModified" rule).
+ * routes changed since (Vidal's "whenLastModified" rule). At each node-move optimum, SWAP* runs
+ * between nearby routes; the search stops when neither finds an improvement.
  */
 export class LocalSearch {
   readonly state: SearchState;
@@ -57,7 +60,9 @@ export class LocalSearch {
         if ((i & 31) === 0 && now() > deadline) return;
         if (this.tryClient(this.order[i], loop)) improved = true;
       }
-      if (process.env.NO_SWAPSTAR !== '1' && this.swapStars(loop)) improved = true;
+      // SWAP* is priced per route pair, which is costly on big instances, so it only runs once
+      // the cheap node moves are exhausted.
+      if (!improved && this.swapStars(loop)) improved = true;
     }
   }
 
@@ -69,7 +74,8 @@ export class LocalSearch {
     near.fill(0);
     for (let u = 0; u < this.inst.n; u++) {
       const list = this.inst.neighbours[u];
-      for (let k = 0; k < Math.min(NEAR_ROUTES, list.length); k++) near[s.routeOf[u] * nv + s.routeOf[list[k]]] = 1;
+      for (let k = 0; k < min2(NEAR_ROUTES, list.length); k++)
+        near[s.routeOf[u] * nv + s.routeOf[list[k]]] = 1;
     }
     let improved = false;
     for (const r1 of s.routes) {
@@ -79,7 +85,7 @@ export class LocalSearch {
       for (const r2 of s.routes) {
         if (r2.index <= r1.index || r2.size === 0) continue;
         if (!near[r1.index * nv + r2.index] && !near[r2.index * nv + r1.index]) continue;
-        if (loop > 0 && Math.max(r1.modifiedAt, r2.modifiedAt) <= lastTest) continue;
+        if (loop > 0 && max2(r1.modifiedAt, r2.modifiedAt) <= lastTest) continue;
         if (this.swapStar.run(r1, r2)) improved = true;
       }
     }
@@ -94,7 +100,7 @@ export class LocalSearch {
     for (const v of this.inst.neighbours[u]) {
       const ru = s.routes[s.routeOf[u]];
       const rv = s.routes[s.routeOf[v]];
-      if (loop > 0 && Math.max(ru.modifiedAt, rv.modifiedAt) <= lastTest) continue;
+      if (loop > 0 && max2(ru.modifiedAt, rv.modifiedAt) <= lastTest) continue;
       const pv = s.posOf[v];
       if (
         relocate(s, u, rv, pv, 1, false) ||

@@ -1,7 +1,10 @@
+import * as route from './route';
 import type { Route } from './route';
 import type { SearchState } from './search-state';
 
 const EPS = 1e-9;
+// Bound once: transpiled imports are property getters, too slow for the innermost loop.
+const { positive } = route;
 
 /**
  * SWAP* (Vidal 2022, "Hybrid genetic search for the CVRP: open-source implementation and SWAP*
@@ -26,8 +29,8 @@ export class SwapStar {
     this.preprocess(r1, r2);
     this.preprocess(r2, r1);
     const pen = s.pen.capacity;
-    const excess1 = Math.max(0, r1.load - capacity[r1.vehicle]);
-    const excess2 = Math.max(0, r2.load - capacity[r2.vehicle]);
+    const excess1 = positive(r1.load - capacity[r1.vehicle]);
+    const excess2 = positive(r2.load - capacity[r2.vehicle]);
     let best = -EPS;
     let bestU = -1;
     let bestV = -1;
@@ -43,9 +46,9 @@ export class SwapStar {
         const shift = demand[v] - demand[u];
         const loadDelta =
           pen *
-          (Math.max(0, r1.load + shift - capacity[r1.vehicle]) -
+          (positive(r1.load + shift - capacity[r1.vehicle]) -
             excess1 +
-            Math.max(0, r2.load - shift - capacity[r2.vehicle]) -
+            positive(r2.load - shift - capacity[r2.vehicle]) -
             excess2);
         const pV = r2.nodes[pv - 1];
         const nV = r2.nodes[pv + 1];

@@ -35,13 +35,24 @@ export class Lbs1764000200000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'user_positions',
-        columns: [{ name: 'user_id', type: 'int', isPrimary: true }, col.double('lat'), col.double('lng'), col.datetime('reported_at')],
+        columns: [
+          { name: 'user_id', type: 'int', isPrimary: true },
+          col.double('lat'),
+          col.double('lng'),
+          col.datetime('reported_at'),
+        ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'fence_states',
-        columns: [col.id(), col.int('user_id'), col.int('store_id'), col.varchar('kind', 16), col.text('state')],
+        columns: [
+          col.id(),
+          col.int('user_id'),
+          col.int('store_id'),
+          col.varchar('kind', 16),
+          col.text('state'),
+        ],
         uniques: [{ name: 'uq_fence_state', columnNames: ['user_id', 'store_id', 'kind'] }],
       }),
     );
@@ -66,10 +77,14 @@ export class Lbs1764000200000 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex('lbs_events', new TableIndex({ name: 'ix_lbs_events_store', columnNames: ['store_id', 'status', 'id'] }));
+    await q.createIndex(
+      'lbs_events',
+      new TableIndex({ name: 'ix_lbs_events_store', columnNames: ['store_id', 'status', 'id'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['lbs_events', 'fence_states', 'user_positions', 'lbs_consents', 'store_exceptions']) await q.dropTable(t);
+    for (const t of ['lbs_events', 'fence_states', 'user_positions', 'lbs_consents', 'store_exceptions'])
+      await q.dropTable(t);
   }
 }

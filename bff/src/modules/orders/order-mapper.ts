@@ -9,8 +9,19 @@ export const CANCELLABLE: OrderStatus[] = ['pending_payment', 'paid', 'assigned'
 /** States in which a delivery order may move to another slot. */
 export const RESCHEDULABLE: OrderStatus[] = ['pending_payment', 'paid', 'assigned'];
 
+/** Who reads the orders: their owner sees the delivery code (see lib/delivery-code). */
+export interface OrderViewer {
+  userId: number;
+  deliveryCode: (orderId: number) => string;
+}
+
 /** Loads what the wire shape needs for several orders at once and maps them. */
-export async function toOrders(db: DataSource, orders: OrderEntity[], now: Date): Promise<Order[]> {
+export async function toOrders(
+  db: DataSource,
+  orders: OrderEntity[],
+  now: Date,
+  viewer?: OrderViewer,
+): Promise<Order[]> {
   if (!orders.length) return [];
   const ids = orders.map((o) => o.id);
   const slotIds = orders.map((o) => o.slotId).filter((x): x is number => x !== null);
@@ -92,6 +103,9 @@ export async function toOrders(db: DataSource, orders: OrderEntity[], now: Date)
           !(o.status === 'pending_payment' && expired),
       },
       staffAcknowledged: o.staffAck,
+      ...(viewer && o.type === 'delivery' && o.userId === viewer.userId
+        ? { deliveryCode: viewer.deliveryCode(o.id) }
+        : {}),
     };
   });
 }

@@ -12,7 +12,7 @@ import { ProductEntity } from '../catalog/catalog.entity';
 import type { StockService } from '../catalog/stock.service';
 import type { SlotsService } from '../slots/slots.service';
 import { StoreEntity } from '../stores/store.entity';
-import { toOrders } from './order-mapper';
+import { toOrders, type OrderViewer } from './order-mapper';
 import { OrderEntity, OrderEventEntity, OrderItemEntity } from './order.entity';
 
 const PRICE_FIELDS = new Set(['priceFen', 'price', 'unitPriceFen', 'amountFen', 'totalFen']);
@@ -47,8 +47,15 @@ export class OrdersService {
       clock: Clock;
       log: Logger;
       paymentTtlMin: number;
+      /** The owner's 4-digit delivery code of an order (dispatch proof of delivery). */
+      deliveryCode?: (orderId: number) => string;
     },
   ) {}
+
+  private viewer(p: Principal): OrderViewer | undefined {
+    const code = this.deps.deliveryCode;
+    return code && p.role === 'consumer' ? { userId: p.userId, deliveryCode: code } : undefined;
+  }
 
   /**
    * Prices the order on the server and reserves stock and the slot seat in one transaction.
@@ -197,13 +204,18 @@ export class OrdersService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: await toOrders(this.deps.db, rows, this.deps.clock.now()), total, page, pageSize };
+    return {
+      items: await toOrders(this.deps.db, rows, this.deps.clock.now(), this.viewer(p)),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   /** One order the caller may see, or 404 ORDER_NOT_FOUND (also for others' orders). */
   async get(p: Principal, id: number): Promise<Order> {
     const o = await this.entityFor(p, id);
-    return (await toOrders(this.deps.db, [o], this.deps.clock.now()))[0];
+    return (await toOrders(this.deps.db, [o], this.deps.clock.now(), this.viewer(p)))[0];
   }
 
   /** The order entity if the caller may see it. */

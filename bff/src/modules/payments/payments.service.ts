@@ -126,6 +126,23 @@ export class PaymentsService {
     );
   }
 
+  /** Pays part or all of an order back (an after-sales refund); idempotent by `outRefundNo`. */
+  async refundPart(
+    order: OrderEntity,
+    outRefundNo: string,
+    refundFen: number,
+    reason: string,
+  ): Promise<void> {
+    if (!order.transactionId) throw new ConflictError('INVALID_STATE', '订单未支付，无需退款');
+    await this.deps.wechatPay.refund({
+      outTradeNo: order.orderNo,
+      outRefundNo,
+      refundFen: Math.min(refundFen, order.totalFen),
+      totalFen: order.totalFen,
+      reason,
+    });
+  }
+
   /** Dev only: the mock WeChat "pays" the order and sends its signed notify through `notify`. */
   async mockPay(p: Principal, orderId: number): Promise<MockPayResponse> {
     if (!this.deps.mockPayer) throw new ForbiddenError('模拟支付仅在开发环境可用', 'DEV_LOGIN_DISABLED');

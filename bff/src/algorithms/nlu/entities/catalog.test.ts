@@ -56,11 +56,17 @@ describe('extractProducts', () => {
     ['玻尿酸精华液多少钱', 'p-serum'],
     ['四件套有白色的吗', 'p-bedding'],
     ['连帽卫衣L码', 'p-hoodie'],
+    ['卫衣有L码吗', 'p-hoodie'],
   ])('finds the product a customer names in part: %s', (text, id) =>
     expect(extractProducts(c(text), PRODUCTS)[0]?.id).toBe(id),
   );
 
-  it.each(['订单到哪了', '面膜推荐', '精', ''])('finds no product in %s', (text) =>
+  it('lists every product of a category the customer names, best first', () => {
+    const creams = [...PRODUCTS, { id: 'p-cream2', name: '美白面霜' }];
+    expect(extractProducts(c('面霜有货吗'), creams).map((p) => p.id)).toEqual(['p-cream', 'p-cream2']);
+  });
+
+  it.each(['订单到哪了', '面膜推荐', '精', '卫', ''])('finds no product in %s', (text) =>
     expect(extractProducts(c(text), PRODUCTS)).toEqual([]),
   );
 });

@@ -135,7 +135,8 @@ export const PRODUCT_MIN_RUN = 3;
 
 /**
  * Products the message names, best first, at most 3. `score` is the share of the product name found as one
- * run in the text (1 for the whole name); a run of PRODUCT_MIN_RUN characters or half the name counts.
+ * run in the text (1 for the whole name); a run of PRODUCT_MIN_RUN characters, half the name, or the name's
+ * last two characters (its category: 卫衣, 面霜) counts.
  */
 export function extractProducts(canonical: string, products: readonly ProductRef[]): ProductMatch[] {
   const text = productKey(canonical);
@@ -148,7 +149,9 @@ export function extractProducts(canonical: string, products: readonly ProductRef
     // Cheap pre-check before the quadratic run search: the name must share some character pair.
     if (length > 1 && ![...bigrams(name)].some((p) => textPairs.has(p))) continue;
     const run = text.includes(name) ? length : longestCommonRun(name, text);
-    if (run >= Math.min(PRODUCT_MIN_RUN, length) || run >= length / 2) {
+    // Names end in their category (男士连帽卫衣): "卫衣有L码吗" means one of the hoodies.
+    const category = length > 2 && text.includes([...name].slice(-2).join(''));
+    if (run >= Math.min(PRODUCT_MIN_RUN, length) || run >= length / 2 || (category && run >= 2)) {
       if (run < 2 && length > 1) continue;
       matches.push({ id: product.id, name: product.name, score: Math.round((run / length) * 1000) / 1000 });
     }

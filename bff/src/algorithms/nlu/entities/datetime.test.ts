@@ -34,6 +34,12 @@ describe('extractTimes', () => {
     ['星期天', { date: '2026-11-29' }],
     ['今晚', { date: '2026-11-25', part: 'evening' }],
     ['１８：００－２０：００', { date: '2026-11-25', from: '18:00', to: '20:00' }],
+    ['后天上午10点前', { date: '2026-11-27', to: '10:00', part: 'morning' }],
+    ['今天晚上9点以后', { date: '2026-11-25', from: '21:00', part: 'evening' }],
+    ['明天下午3点到5点', { date: '2026-11-26', from: '15:00', to: '17:00', part: 'afternoon' }],
+    ['下周六晚上', { date: '2026-12-05', part: 'evening' }],
+    ['礼拜天上午', { date: '2026-11-29', part: 'morning' }],
+    ['12月1日晚上8点半', { date: '2026-12-01', from: '20:30', part: 'evening' }],
   ])('resolves %s', (text, expected) => {
     expect(times(text)).toEqual([expect.objectContaining(expected)]);
     const [only] = times(text);
@@ -60,7 +66,7 @@ describe('extractTimes', () => {
 
   it('gives a clock time the date named earlier in the message', () => {
     expect(times('周日可以吗，下午3点以后')).toEqual([
-      { text: '周日 下午3点', date: '2026-11-29', part: 'afternoon', from: '15:00' },
+      { text: '周日 下午3点以后', date: '2026-11-29', part: 'afternoon', from: '15:00' },
     ]);
   });
 

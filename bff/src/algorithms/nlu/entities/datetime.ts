@@ -33,7 +33,7 @@ const NUM = '(?:\\d{1,2}|[零〇一二两三四五六七八九十]{1,3})';
 const CLOCK = `(?:\\d{1,2}:\\d{2}|${NUM}\\s*(?:点|时)(?:钟)?(?:\\s*(?:半|一刻|三刻|${NUM}\\s*分?))?)`;
 const PART_WORDS = '凌晨|早上|早晨|清晨|一早|上午|中午|午间|下午|午后|傍晚|晚上|晚间|夜里|夜间|深夜|半夜';
 const TIME_OF_DAY = new RegExp(
-  `(?<part>${PART_WORDS})?\\s*(?:的)?\\s*(?:(?<from>${CLOCK}|${NUM})\\s*(?:-|~|到|至|—|–)\\s*(?<to>${CLOCK})|(?<at>${CLOCK}))?`,
+  `(?<part>${PART_WORDS})?\\s*(?:的)?\\s*(?:(?<from>${CLOCK}|${NUM})\\s*(?:-|~|到|至|—|–)\\s*(?<to>${CLOCK})|(?<at>${CLOCK})(?<bound>之前|以前|前(?![台天门面])|之后|以后|后(?![天台门面]))?)?`,
   'g',
 );
 
@@ -222,7 +222,12 @@ function readTimeOfDay(
   const said = g.part ? part : undefined;
   if (g.at) {
     const at = readClock(g.at);
-    return at ? { start: 0, end: 0, part: said, from: hhmm(inPart(at, part, g.at.includes(':'))) } : null;
+    if (!at) return null;
+    const time = hhmm(inPart(at, part, g.at.includes(':')));
+    // 10点前 is a deadline (to); 9点以后 and a plain 7点 are a start (from).
+    return /前/.test(g.bound ?? '')
+      ? { start: 0, end: 0, part: said, to: time }
+      : { start: 0, end: 0, part: said, from: time };
   }
   if (g.from && g.to) {
     const rawFrom = readClock(g.from);

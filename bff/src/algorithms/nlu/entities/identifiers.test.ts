@@ -47,6 +47,7 @@ describe('maskPhone', () => {
   it.each([
     ['13812345678', '138****5678'],
     ['138 1234 5678', '138****5678'],
+    ['+86 138-1234-5678', '138****5678'],
     ['123', '***'],
   ])('masks %s as %s', (phone, masked) => expect(maskPhone(phone)).toBe(masked));
 

@@ -48,7 +48,7 @@ export function extractPhones(canonical: string): string[] {
 
 /** Masks a phone number for logs, keeping the first 3 and last 4 digits: 13812345678 -> 138****5678. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const digits = phone.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (digits.length < 7) return '*'.repeat(digits.length);
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }

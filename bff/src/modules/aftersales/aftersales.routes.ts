@@ -1,0 +1,39 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import { CaseActionBody, CreateCaseBody, IdParam } from '@omni/shared-types';
+import { principalOf, requireRole } from '../../http/auth';
+import type { AppState } from '../../http/context';
+import { parse } from '../../http/validate';
+import type { AftersalesService } from './aftersales.service';
+
+const Action = z.enum(['approve', 'reject', 'progress', 'resolve']);
+
+/** `POST /aftersales`, `GET /aftersales`, `GET /aftersales/:id`, staff `POST /aftersales/:id/:action`. */
+export function aftersalesRoutes(cases: AftersalesService): Router<AppState> {
+  const r = new Router<AppState>();
+  r.post('/aftersales', requireRole('consumer'), async (ctx) => {
+    const { case: c, created } = await cases.open(
+      principalOf(ctx.state),
+      parse(CreateCaseBody, ctx.request.body, '售后申请'),
+    );
+    ctx.status = created ? 201 : 200;
+    ctx.body = c;
+  });
+  r.get('/aftersales', requireRole('consumer', 'staff', 'admin'), async (ctx) => {
+    ctx.body = { items: await cases.list(principalOf(ctx.state)) };
+  });
+  r.get('/aftersales/:id', requireRole(), async (ctx) => {
+    ctx.body = await cases.get(principalOf(ctx.state), parse(IdParam, ctx.params.id, '售后单编号'));
+  });
+  r.post('/aftersales/:id/:action', requireRole('staff'), async (ctx) => {
+    const id = parse(IdParam, ctx.params.id, '售后单编号');
+    const action = parse(Action, ctx.params.action, '操作');
+    ctx.body = await cases.act(
+      principalOf(ctx.state),
+      id,
+      action,
+      parse(CaseActionBody, ctx.request.body ?? {}, '备注').note,
+    );
+  });
+  return r;
+}

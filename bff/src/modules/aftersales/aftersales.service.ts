@@ -1,0 +1,265 @@
+import { randomInt } from 'node:crypto';
+import { In, Not, type DataSource } from 'typeorm';
+import type { AftersalesCase, CaseStatus, CaseType, CreateCaseBody } from '@omni/shared-types';
+import type { Clock } from '../../clock';
+import type { TxRunner } from '../../db/tx';
+import type { Principal } from '../../http/context';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../http/errors';
+import { shanghaiDate } from '../../lib/shanghai-time';
+import type { Logger } from '../../logger';
+import type { OrderLifecycle } from '../orders/order-lifecycle';
+import { OrderEntity, OrderItemEntity } from '../orders/order.entity';
+import type { OrdersService } from '../orders/orders.service';
+import { CaseEntity, CaseEventEntity } from './aftersales.entity';
+
+/** Hours within which each case type gets a decision or an answer. */
+export const SLA_HOURS: Record<CaseType, number> = {
+  refund: 24,
+  return: 48,
+  exchange: 48,
+  complaint: 24,
+  inquiry: 12,
+};
+const CASE_TEXT: Record<CaseType, string> = {
+  refund: '退款',
+  return: '退货退款',
+  exchange: '换货',
+  complaint: '投诉',
+  inquiry: '人工咨询',
+};
+
+const DELIVERED: OrderEntity['status'][] = ['delivered', 'picked_up'];
+const NOT_SHIPPED: OrderEntity['status'][] = ['paid', 'assigned', 'ready_for_pickup', 'delivery_failed'];
+/** Which order states each case type needs. */
+const ELIGIBLE: Record<CaseType, OrderEntity['status'][] | null> = {
+  return: DELIVERED,
+  exchange: DELIVERED,
+  refund: [...NOT_SHIPPED, ...DELIVERED],
+  complaint: null,
+  inquiry: null,
+};
+/** Staff actions and the states they move from. */
+const ACTIONS: Record<string, { from: CaseStatus[]; to: CaseStatus }> = {
+  approve: { from: ['submitted'], to: 'approved' },
+  reject: { from: ['submitted', 'approved'], to: 'rejected' },
+  progress: { from: ['approved'], to: 'in_progress' },
+  resolve: { from: ['submitted', 'approved', 'in_progress'], to: 'resolved' },
+};
+
+/** Refunds money back through WeChat Pay (the payments module). */
+export type CaseRefunder = (
+  order: OrderEntity,
+  outRefundNo: string,
+  refundFen: number,
+  reason: string,
+) => Promise<void>;
+
+/** Return / refund / exchange / complaint cases on orders, with SLA and a customer-visible timeline. */
+export class AftersalesService {
+  private refunder: CaseRefunder | null = null;
+
+  constructor(
+    private readonly deps: {
+      db: DataSource;
+      tx: TxRunner;
+      orders: OrdersService;
+      lifecycle: OrderLifecycle;
+      clock: Clock;
+      log: Logger;
+    },
+  ) {}
+
+  /** Sets how a resolved refund pays money back. */
+  setRefunder(r: CaseRefunder): void {
+    this.refunder = r;
+  }
+
+  /** Opens a case on the caller's order; an open case of the same type on that order is returned instead. */
+  async open(
+    p: Principal,
+    body: CreateCaseBody,
+    conversationId: number | null = null,
+  ): Promise<{ case: AftersalesCase; created: boolean }> {
+    if (p.role !== 'consumer') throw new ForbiddenError('只有下单人可以申请售后');
+    const order = await this.deps.orders.entityFor(p, body.orderId);
+    const eligible = ELIGIBLE[body.type];
+    if (eligible && !eligible.includes(order.status)) {
+      throw new ConflictError(
+        'INVALID_STATE',
+        `订单当前状态（${order.status}）不能申请${CASE_TEXT[body.type]}`,
+      );
+    }
+    const existing = await this.deps.db.getRepository(CaseEntity).findOneBy({
+      orderId: order.id,
+      type: body.type,
+      status: Not(In(['resolved', 'rejected'])),
+    });
+    if (existing) return { case: (await this.toDtos([existing]))[0], created: false };
+    const items = await this.deps.db.getRepository(OrderItemEntity).findBy({ orderId: order.id });
+    const lines = body.lines ?? items.map((i) => ({ productId: i.productId, quantity: i.quantity }));
+    for (const [i, l] of lines.entries()) {
+      const item = items.find((x) => x.productId === l.productId);
+      if (!item)
+        throw new UnprocessableError('PRODUCT_NOT_FOUND', '该商品不在这个订单里', {
+          field: `lines.${i}.productId`,
+        });
+      if (l.quantity > item.quantity)
+        throw new UnprocessableError('QUANTITY_LIMIT', `${item.name} 最多 ${item.quantity} 件`, {
+          field: `lines.${i}.quantity`,
+        });
+    }
+    const money = body.type === 'refund' || body.type === 'return';
+    const refundFen = money
+      ? lines.reduce((n, l) => n + items.find((x) => x.productId === l.productId)!.priceFen * l.quantity, 0)
+      : null;
+    const now = this.deps.clock.now();
+    const id = await this.deps.tx.run(async (m) => {
+      const res = await m.getRepository(CaseEntity).insert({
+        caseNo: `AS${shanghaiDate(now).replace(/-/g, '')}${String(randomInt(0, 1e6)).padStart(6, '0')}`,
+        userId: p.userId,
+        orderId: order.id,
+        storeId: order.storeId,
+        type: body.type,
+        status: 'submitted',
+        reason: body.reason,
+        lines: JSON.stringify(lines),
+        refundFen,
+        conversationId,
+        slaDueAt: new Date(now.getTime() + SLA_HOURS[body.type] * 3600_000),
+        createdAt: now,
+        updatedAt: now,
+      });
+      const caseId = Number(res.identifiers[0].id);
+      await m
+        .getRepository(CaseEventEntity)
+        .insert({
+          caseId,
+          status: 'submitted',
+          actorType: 'customer',
+          actorId: p.userId,
+          note: body.reason,
+          createdAt: now,
+        });
+      return caseId;
+    });
+    return { case: await this.get(p, id), created: true };
+  }
+
+  /** One case the caller may see (owner or staff of the order's store). */
+  async get(p: Principal, id: number): Promise<AftersalesCase> {
+    const c = await this.deps.db.getRepository(CaseEntity).findOneBy({ id });
+    if (!c || !this.canSee(p, c)) throw new NotFoundError('CASE_NOT_FOUND', '售后单不存在');
+    return (await this.toDtos([c]))[0];
+  }
+
+  /** The caller's cases (consumer) or the store's (staff), newest first. */
+  async list(p: Principal): Promise<AftersalesCase[]> {
+    const where =
+      p.role === 'consumer' ? { userId: p.userId } : p.role === 'staff' ? { storeId: p.storeId ?? -1 } : {};
+    const rows = await this.deps.db
+      .getRepository(CaseEntity)
+      .find({ where, order: { id: 'DESC' }, take: 50 });
+    return this.toDtos(rows);
+  }
+
+  /** A staff decision; resolving a refund or return pays the money back through WeChat Pay. */
+  async act(p: Principal, id: number, action: string, note: string | undefined): Promise<AftersalesCase> {
+    const rule = ACTIONS[action];
+    if (!rule) throw new NotFoundError('ROUTE_NOT_FOUND', '未知操作');
+    const c = await this.deps.db.getRepository(CaseEntity).findOneBy({ id });
+    if (!c || p.role !== 'staff' || c.storeId !== p.storeId)
+      throw new NotFoundError('CASE_NOT_FOUND', '售后单不存在');
+    const now = this.deps.clock.now();
+    const moved = await this.deps.tx.run(async (m) => {
+      const res = await m
+        .createQueryBuilder()
+        .update(CaseEntity)
+        .set({ status: rule.to, updatedAt: now })
+        .where('id = :id AND status IN (:...from)', { id, from: rule.from })
+        .execute();
+      if (res.affected !== 1) return false;
+      await m
+        .getRepository(CaseEventEntity)
+        .insert({
+          caseId: id,
+          status: rule.to,
+          actorType: 'staff',
+          actorId: p.userId,
+          note: note ?? null,
+          createdAt: now,
+        });
+      return true;
+    });
+    if (!moved) throw new ConflictError('INVALID_STATE', '售后单当前状态不允许此操作');
+    if (rule.to === 'resolved' && c.refundFen && this.refunder) await this.payBack(p, c);
+    return this.get(p, id);
+  }
+
+  private async payBack(p: Principal, c: CaseEntity): Promise<void> {
+    const order = await this.deps.db.getRepository(OrderEntity).findOneByOrFail({ id: c.orderId });
+    if (NOT_SHIPPED.includes(order.status)) {
+      // Not yet shipped: cancelling releases stock and seat, and the cancel refunds the payment.
+      await this.deps.lifecycle.cancel(p, order.id, `售后退款 ${c.caseNo}`);
+      return;
+    }
+    await this.refunder!(order, `R${c.caseNo}`, c.refundFen!, `售后${CASE_TEXT[c.type]} ${c.caseNo}`);
+    if (c.refundFen! >= order.itemsTotalFen && DELIVERED.includes(order.status)) {
+      await this.deps.lifecycle.transition(
+        order.id,
+        DELIVERED,
+        'refunded',
+        { type: 'wechat', id: null },
+        `售后退款 ${c.caseNo}`,
+      );
+    }
+  }
+
+  private canSee(p: Principal, c: CaseEntity): boolean {
+    if (p.role === 'admin') return true;
+    if (p.role === 'consumer') return c.userId === p.userId;
+    return p.role === 'staff' && c.storeId === p.storeId;
+  }
+
+  /** Maps cases with their order numbers, item names and timelines. */
+  async toDtos(rows: CaseEntity[]): Promise<AftersalesCase[]> {
+    if (!rows.length) return [];
+    const orderIds = [...new Set(rows.map((r) => r.orderId))];
+    const [orders, items, events] = await Promise.all([
+      this.deps.db.getRepository(OrderEntity).findBy({ id: In(orderIds) }),
+      this.deps.db.getRepository(OrderItemEntity).findBy({ orderId: In(orderIds) }),
+      this.deps.db
+        .getRepository(CaseEventEntity)
+        .find({ where: { caseId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } }),
+    ]);
+    const now = this.deps.clock.now();
+    return rows.map((c) => {
+      const lines = JSON.parse(c.lines) as Array<{ productId: number; quantity: number }>;
+      return {
+        id: c.id,
+        caseNo: c.caseNo,
+        orderId: c.orderId,
+        orderNo: orders.find((o) => o.id === c.orderId)?.orderNo ?? '',
+        storeId: c.storeId,
+        type: c.type,
+        status: c.status,
+        reason: c.reason,
+        lines: lines.map((l) => ({
+          ...l,
+          name: items.find((i) => i.orderId === c.orderId && i.productId === l.productId)?.name ?? '',
+        })),
+        refundFen: c.refundFen,
+        slaDueAt: c.slaDueAt.toISOString(),
+        overdue: !['resolved', 'rejected'].includes(c.status) && c.slaDueAt.getTime() < now.getTime(),
+        createdAt: c.createdAt.toISOString(),
+        timeline: events
+          .filter((e) => e.caseId === c.id)
+          .map((e) => ({
+            status: e.status,
+            at: e.createdAt.toISOString(),
+            actor: e.actorType,
+            note: e.note,
+          })),
+      };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import type { IncomingMessage } from 'node:http';
+import Router from '@koa/router';
+import {
+  CourierRouteQuery,
+  DispatchPlanBody,
+  IdParam,
+  StopArriveBody,
+  StopDeliverBody,
+  StopFailBody,
+} from '@omni/shared-types';
+import { principalOf, requireRole } from '../../http/auth';
+import type { AppState } from '../../http/context';
+import { AppError } from '../../http/errors';
+import { parse, singleQuery } from '../../http/validate';
+import { MAX_PHOTO_BYTES, type CourierService } from './courier.service';
+import type { DispatchService } from './dispatch.service';
+
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** `POST /dispatch/plan` (staff, admin) and the courier app: route, stop events, proof photos. */
+export function dispatchRoutes(dispatch: DispatchService, courier: CourierService): Router<AppState> {
+  const r = new Router<AppState>();
+  r.post('/dispatch/plan', requireRole('staff', 'admin'), async (ctx) => {
+    ctx.body = await dispatch.plan(
+      principalOf(ctx.state),
+      parse(DispatchPlanBody, ctx.request.body, '排线参数'),
+    );
+  });
+  r.get('/courier/route', requireRole('courier'), async (ctx) => {
+    const q = parse(CourierRouteQuery, singleQuery(ctx.query), '查询参数');
+    ctx.body = await courier.route(principalOf(ctx.state), q.date);
+  });
+  r.post('/courier/stops/:id/arrive', requireRole('courier'), async (ctx) => {
+    const id = parse(IdParam, ctx.params.id, '站点编号');
+    const body = parse(StopArriveBody, ctx.request.body, '到达参数');
+    ctx.body = await courier.act(principalOf(ctx.state), id, { kind: 'arrive', ...body });
+  });
+  r.post('/courier/stops/:id/deliver', requireRole('courier'), async (ctx) => {
+    const id = parse(IdParam, ctx.params.id, '站点编号');
+    const body = parse(StopDeliverBody, ctx.request.body, '送达参数');
+    ctx.body = await courier.act(principalOf(ctx.state), id, { kind: 'deliver', ...body });
+  });
+  r.post('/courier/stops/:id/fail', requireRole('courier'), async (ctx) => {
+    const id = parse(IdParam, ctx.params.id, '站点编号');
+    const body = parse(StopFailBody, ctx.request.body, '失败参数');
+    ctx.body = await courier.act(principalOf(ctx.state), id, { kind: 'fail', ...body });
+  });
+  r.post('/courier/uploads', requireRole('courier'), async (ctx) => {
+    const type = (ctx.get('Content-Type').split(';')[0] ?? '').trim().toLowerCase();
+    if (!PHOTO_TYPES.has(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '照片必须是 JPEG 或 PNG');
+    if (Number(ctx.get('Content-Length') || 0) > MAX_PHOTO_BYTES) {
+      throw new AppError(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
+    }
+    ctx.status = 201;
+    ctx.body = await courier.upload(principalOf(ctx.state), type, await readBody(ctx.req, MAX_PHOTO_BYTES));
+  });
+  return r;
+}

@@ -1,0 +1,506 @@
+import { Between, In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import type {
+  DispatchPlan,
+  DispatchPlanBody,
+  LatLng,
+  OrderStatus,
+  UnassignedReason,
+} from '@omni/shared-types';
+import type { GeoProvider } from '../../adapters/geo';
+import type { Clock } from '../../clock';
+import { isUniqueViolation, type TxRunner } from '../../db/tx';
+import type { Principal } from '../../http/context';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import { shanghaiToUtc } from '../../lib/shanghai-time';
+import type { Logger } from '../../logger';
+import { rooms, type Realtime } from '../../realtime/realtime';
+import type { Actor, OrderLifecycle } from '../orders/order-lifecycle';
+import { OrderEntity } from '../orders/order.entity';
+import type { RoutingService } from '../routing/routing.service';
+import { SlotEntity, ZoneEntity } from '../slots/slot.entity';
+import { CourierEntity, StoreEntity } from '../stores/store.entity';
+import type { CourierRoutes } from './courier-route';
+import { DispatchRunEntity, RoutePlanEntity, RouteStopEntity } from './dispatch.entity';
+import { buildDispatchProblem, type PlanJob, type PlanVehicle } from './dispatch.problem';
+
+/** Orders a plan takes: paid, already assigned (re-plans) and on the road (kept with their courier). */
+const PLANNABLE: OrderStatus[] = ['paid', 'assigned', 'out_for_delivery'];
+/** A window that ends within this many seconds from now cannot be met; it is widened instead. */
+const LATE_MARGIN_S = 15 * 60;
+/** How far back scheduled dispatch looks for slot cut-offs it has not acted on. */
+const SCHEDULE_LOOKBACK_MS = 6 * 3600_000;
+
+/** Seconds since 00:00 of `HH:MM`. */
+const clockS = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 3600 + m * 60;
+};
+
+class PlanRaced extends Error {}
+
+interface Change {
+  orderId: number;
+  from: OrderStatus;
+  to: OrderStatus;
+  reason: string;
+}
+
+/** Plans a store's delivery day into courier routes, versioned, and tells couriers and customers. */
+export class DispatchService {
+  constructor(
+    private readonly deps: {
+      db: DataSource;
+      tx: TxRunner;
+      lifecycle: OrderLifecycle;
+      routing: RoutingService;
+      geo: GeoProvider;
+      realtime: Realtime;
+      routes: CourierRoutes;
+      clock: Clock;
+      log: Logger;
+      /** Time spent handing over one parcel, seconds. */
+      serviceS?: number;
+    },
+  ) {}
+
+  private get serviceS(): number {
+    return this.deps.serviceS ?? 180;
+  }
+
+  /** `POST /dispatch/plan`: staff plan their own store; admins name the store. */
+  async plan(p: Principal, body: DispatchPlanBody): Promise<DispatchPlan> {
+    let storeId: number;
+    if (p.role === 'staff') {
+      if (p.storeId === null || (body.storeId !== undefined && body.storeId !== p.storeId)) {
+        throw new ForbiddenError('只能为本店排线');
+      }
+      storeId = p.storeId;
+    } else {
+      if (body.storeId === undefined) {
+        throw new ValidationError('管理员排线需要 storeId', [
+          { path: 'storeId', message: 'required for admin' },
+        ]);
+      }
+      storeId = body.storeId;
+    }
+    const actor: Actor = { type: p.role === 'admin' ? 'admin' : 'staff', id: p.userId };
+    return this.planStore(storeId, body.date, 'manual', actor);
+  }
+
+  /** Plans one store's Shanghai day; retried when another writer changed it while solving. */
+  async planStore(
+    storeId: number,
+    date: string,
+    trigger: 'manual' | 'scheduled',
+    actor: Actor = { type: 'system', id: null },
+  ): Promise<DispatchPlan> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.planOnce(storeId, date, trigger, actor);
+      } catch (err) {
+        if (!(err instanceof PlanRaced)) throw err;
+        if (attempt >= 3) throw new ConflictError('INVALID_STATE', '订单在排线期间发生变化，请重试');
+      }
+    }
+  }
+
+  /**
+   * Plans each store and day once per slot cut-off that has passed (within the last six hours),
+   * claimed through a unique key so that with several instances each runs once. Returns plans made.
+   */
+  async runScheduledDispatch(now: Date): Promise<number> {
+    const slots = await this.deps.db.getRepository(SlotEntity).find({
+      where: {
+        cutoffAt: Between(new Date(now.getTime() - SCHEDULE_LOOKBACK_MS), now),
+        booked: MoreThan(0),
+      },
+    });
+    const recent = slots;
+    if (!recent.length) return 0;
+    const zones = await this.deps.db
+      .getRepository(ZoneEntity)
+      .findBy({ id: In([...new Set(recent.map((s) => s.zoneId))]) });
+    const storeOf = new Map(zones.map((z) => [z.id, z.storeId]));
+    const runs = new Map<string, { storeId: number; date: string }>();
+    for (const s of recent) {
+      const storeId = storeOf.get(s.zoneId);
+      if (storeId !== undefined) {
+        runs.set(`${storeId}|${s.date}|${s.cutoffAt.toISOString()}`, { storeId, date: s.date });
+      }
+    }
+    let planned = 0;
+    for (const [runKey, { storeId, date }] of runs) {
+      try {
+        await this.deps.tx.run((m) =>
+          m.getRepository(DispatchRunEntity).insert({ runKey, storeId, date, planId: null, createdAt: now }),
+        );
+      } catch (err) {
+        if (isUniqueViolation(err)) continue; // another instance (or an earlier tick) has it
+        throw err;
+      }
+      try {
+        const plan = await this.planStore(storeId, date, 'scheduled');
+        await this.deps.tx.run((m) =>
+          m.getRepository(DispatchRunEntity).update({ runKey }, { planId: plan.planId }),
+        );
+        planned++;
+      } catch (err) {
+        this.deps.log.error({ err, storeId, date }, 'scheduled dispatch failed; will retry');
+        await this.deps.tx.run((m) => m.getRepository(DispatchRunEntity).delete({ runKey }));
+      }
+    }
+    return planned;
+  }
+
+  private async planOnce(
+    storeId: number,
+    date: string,
+    trigger: 'manual' | 'scheduled',
+    actor: Actor,
+  ): Promise<DispatchPlan> {
+    const { db } = this.deps;
+    const started = performance.now();
+    const store = await db.getRepository(StoreEntity).findOneBy({ id: storeId });
+    if (!store) throw new NotFoundError('STORE_NOT_FOUND', '门店不存在');
+    const couriers = await db.getRepository(CourierEntity).find({ where: { storeId }, order: { id: 'ASC' } });
+    const zones = await db.getRepository(ZoneEntity).findBy({ storeId });
+    const slots = zones.length
+      ? await db.getRepository(SlotEntity).findBy({ zoneId: In(zones.map((z) => z.id)), date })
+      : [];
+    const slotById = new Map(slots.map((s) => [s.id, s]));
+    const active = slots.length
+      ? await db.getRepository(OrderEntity).find({
+          where: { slotId: In([...slotById.keys()]), type: 'delivery', status: In(PLANNABLE) },
+          order: { id: 'ASC' },
+        })
+      : [];
+    const prev = await db
+      .getRepository(RoutePlanEntity)
+      .findOne({ where: { storeId, date }, order: { version: 'DESC' } });
+    const prevStops = prev
+      ? await db.getRepository(RouteStopEntity).find({ where: { planId: prev.id }, order: { seq: 'ASC' } })
+      : [];
+    const prevByOrder = new Map(prevStops.map((s) => [s.orderId, s]));
+    const fixedStops = prevStops.filter((s) => s.status !== 'pending');
+    const fixedOrders = fixedStops.length
+      ? await db.getRepository(OrderEntity).findBy({ id: In(fixedStops.map((s) => s.orderId)) })
+      : [];
+    const pointOf = new Map<number, LatLng>(
+      [...active, ...fixedOrders].map((o) => [o.id, { lat: o.lat ?? store.lat, lng: o.lng ?? store.lng }]),
+    );
+
+    const day0Ms = shanghaiToUtc(date, '00:00').getTime();
+    const toS = (d: Date): number => Math.round((d.getTime() - day0Ms) / 1000);
+    const nowS = toS(this.deps.clock.now());
+    const points: LatLng[] = [{ lat: store.lat, lng: store.lng }];
+    const ownerOf = new Map<number, number>();
+    const jobs: PlanJob[] = [];
+    const fixedOf = new Map<number, RouteStopEntity[]>();
+    for (const s of fixedStops) fixedOf.set(s.courierId, [...(fixedOf.get(s.courierId) ?? []), s]);
+    const fixedIds = new Set(fixedStops.map((s) => s.orderId));
+    const courierIds = new Set(couriers.map((c) => c.id));
+
+    const boundTo = (o: OrderEntity): number | null => {
+      const s = prevByOrder.get(o.id);
+      return o.status === 'out_for_delivery' && s && courierIds.has(s.courierId) ? s.courierId : null;
+    };
+    for (const o of active) {
+      if (fixedIds.has(o.id)) continue;
+      const slot = slotById.get(o.slotId!)!;
+      const owner = boundTo(o);
+      const index = points.push(pointOf.get(o.id)!) - 1;
+      if (owner !== null) ownerOf.set(index, owner);
+      jobs.push({
+        orderId: o.id,
+        index,
+        demandL: o.volumeL,
+        windowS: [toS(slot.startAt), toS(slot.endAt)],
+        boundTo: owner,
+      });
+    }
+    // Where each courier who already left is now: the last stop made, as a place of its own.
+    const lastIndex = new Map<number, { index: number; atS: number }>();
+    for (const c of couriers) {
+      const done = fixedOf.get(c.id);
+      const carries = jobs.some((j) => j.boundTo === c.id);
+      if (!done?.length && !carries) continue;
+      const last = done?.[done.length - 1];
+      const at = last ? (last.doneAt ?? last.arrivedAt) : null;
+      const index = points.push(last ? pointOf.get(last.orderId)! : points[0]) - 1;
+      if (carries) ownerOf.set(index, c.id);
+      lastIndex.set(c.id, { index, atS: at ? toS(at) + (last!.doneAt ? 0 : this.serviceS) : nowS });
+    }
+
+    const matrix = await this.deps.geo.matrix(points, points, 'ebike');
+    const vehicles: PlanVehicle[] = couriers.map((c) => {
+      const shiftStartS = clockS(c.shiftStart);
+      const here = lastIndex.get(c.id);
+      const carries = jobs.some((j) => j.boundTo === c.id);
+      const load = jobs.filter((j) => j.boundTo === c.id).reduce((n, j) => n + j.demandL, 0);
+      // Back at the store first when it carries nothing more.
+      const backS = here && !carries ? here.atS + matrix.durationS[here.index][0] : (here?.atS ?? 0);
+      return {
+        courierId: c.id,
+        capacityL: Math.max(c.capacityL, load),
+        startIndex: here && carries ? here.index : 0,
+        startS: Math.max(shiftStartS, nowS, backS),
+        shiftEndS: clockS(c.shiftEnd),
+      };
+    });
+
+    const routeOf = new Map<number, Array<{ job: PlanJob; etaS: number }>>();
+    const unassigned: Array<{ orderId: number; reason: UnassignedReason }> = [];
+    const distanceOf = new Map<number, { distanceM: number; durationS: number }>();
+    if (jobs.length && vehicles.length) {
+      const problem = buildDispatchProblem(
+        { ...matrix, vehicles, jobs, serviceS: this.serviceS, ownerOf },
+        nowS + LATE_MARGIN_S,
+      );
+      const solution = await this.deps.routing.solve(
+        problem,
+        { timeLimitMs: Math.min(5000, 200 + 15 * jobs.length), seed: 1, objective: 'distance' },
+        true,
+      );
+      for (const r of solution.routes) {
+        const courierId = vehicles[r.vehicle].courierId;
+        routeOf.set(
+          courierId,
+          r.stops.map((s) => ({ job: jobs[s.job], etaS: s.serviceStartS })),
+        );
+        distanceOf.set(courierId, { distanceM: r.distanceM, durationS: r.durationS });
+      }
+      for (const u of solution.unassigned) {
+        const job = jobs[u.job];
+        if (job.boundTo === null) {
+          unassigned.push({ orderId: job.orderId, reason: u.reason });
+          continue;
+        }
+        // A parcel on board stays with its courier even when its window cannot be met.
+        const list = routeOf.get(job.boundTo) ?? [];
+        const lastEta = list.length ? list[list.length - 1].etaS : nowS;
+        list.push({ job, etaS: Math.max(lastEta + this.serviceS + 600, job.windowS[0]) });
+        routeOf.set(job.boundTo, list);
+      }
+    } else {
+      for (const j of jobs) unassigned.push({ orderId: j.orderId, reason: 'NO_VEHICLE' });
+    }
+
+    const snapshot = new Map(active.map((o) => [o.id, o.status]));
+    const computingMs = Math.round(performance.now() - started);
+    const { plan, changes } = await this.deps.tx.run(async (m) => {
+      const latest = await m
+        .getRepository(RoutePlanEntity)
+        .findOne({ where: { storeId, date }, order: { version: 'DESC' } });
+      if ((latest?.id ?? null) !== (prev?.id ?? null)) throw new PlanRaced();
+      if (snapshot.size) {
+        const fresh = await m.getRepository(OrderEntity).findBy({ id: In([...snapshot.keys()]) });
+        if (fresh.some((o) => snapshot.get(o.id) !== o.status)) throw new PlanRaced();
+      }
+      let saved: RoutePlanEntity;
+      try {
+        saved = await m.getRepository(RoutePlanEntity).save({
+          storeId,
+          date,
+          version: (prev?.version ?? 0) + 1,
+          triggerKind: trigger,
+          createdBy: actor.id,
+          distanceM: Math.round([...distanceOf.values()].reduce((n, d) => n + d.distanceM, 0)),
+          computingMs,
+          unassigned,
+          createdAt: this.deps.clock.now(),
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new PlanRaced();
+        throw err;
+      }
+      await this.insertStops(m, saved.id, couriers, fixedOf, routeOf, slotById, active, day0Ms);
+      const moved = await this.moveOrders(m, active, routeOf, actor);
+      return { plan: saved, changes: moved };
+    });
+    for (const c of changes) this.deps.lifecycle.notifyChange(c.orderId, c.from, c.to, c.reason);
+    const dto = await this.toDto(plan, couriers, distanceOf);
+    void this.push(plan, store, couriers, dto).catch((err: unknown) =>
+      this.deps.log.warn({ err, planId: plan.id }, 'dispatch push failed'),
+    );
+    this.deps.log.info(
+      {
+        storeId,
+        date,
+        version: plan.version,
+        orders: active.length,
+        unassigned: unassigned.length,
+        computingMs,
+      },
+      'dispatch planned',
+    );
+    return dto;
+  }
+
+  private async insertStops(
+    m: EntityManager,
+    planId: number,
+    couriers: CourierEntity[],
+    fixedOf: Map<number, RouteStopEntity[]>,
+    routeOf: Map<number, Array<{ job: PlanJob; etaS: number }>>,
+    slotById: Map<number, SlotEntity>,
+    active: OrderEntity[],
+    day0Ms: number,
+  ): Promise<void> {
+    const orderById = new Map(active.map((o) => [o.id, o]));
+    const rows: Array<Omit<RouteStopEntity, 'id'>> = [];
+    for (const c of couriers) {
+      let seq = 0;
+      const fixed = fixedOf.get(c.id) ?? [];
+      // Stops already made (re-read: a courier may have acted while we solved) stay first, as made.
+      const fresh = fixed.length
+        ? await m.getRepository(RouteStopEntity).findBy({ id: In(fixed.map((s) => s.id)) })
+        : [];
+      for (const s of fixed) {
+        const f = fresh.find((x) => x.id === s.id) ?? s;
+        const { id: _id, ...rest } = f;
+        rows.push({ ...rest, planId, seq: ++seq });
+      }
+      for (const { job, etaS } of routeOf.get(c.id) ?? []) {
+        const slot = slotById.get(orderById.get(job.orderId)!.slotId!)!;
+        rows.push({
+          planId,
+          courierId: c.id,
+          seq: ++seq,
+          orderId: job.orderId,
+          etaAt: new Date(day0Ms + etaS * 1000),
+          windowStart: slot.startAt,
+          windowEnd: slot.endAt,
+          status: 'pending',
+          arrivedAt: null,
+          doneAt: null,
+          proofType: null,
+          proofRef: null,
+          failReason: null,
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += 200) {
+      await m.getRepository(RouteStopEntity).insert(rows.slice(i, i + 200));
+    }
+  }
+
+  /** paid → assigned for orders now in a route; assigned → paid for those the plan could not place. */
+  private async moveOrders(
+    m: EntityManager,
+    active: OrderEntity[],
+    routeOf: Map<number, Array<{ job: PlanJob }>>,
+    actor: Actor,
+  ): Promise<Change[]> {
+    const placed = new Set([...routeOf.values()].flat().map((x) => x.job.orderId));
+    const changes: Change[] = [];
+    for (const o of active) {
+      let to: OrderStatus | null = null;
+      let reason = '';
+      if (o.status === 'paid' && placed.has(o.id)) {
+        to = 'assigned';
+        reason = '已安排骑手配送';
+      } else if (o.status === 'assigned' && !placed.has(o.id)) {
+        to = 'paid';
+        reason = '暂未排入配送路线，等待重新调度';
+      }
+      if (!to) continue;
+      const from = await this.deps.lifecycle.transitionIn(m, o.id, [o.status], to, actor, reason);
+      if (from === null) throw new PlanRaced();
+      changes.push({ orderId: o.id, from, to, reason });
+    }
+    return changes;
+  }
+
+  private async toDto(
+    plan: RoutePlanEntity,
+    couriers: CourierEntity[],
+    distanceOf: Map<number, { distanceM: number; durationS: number }>,
+  ): Promise<DispatchPlan> {
+    const stops = await this.deps.db
+      .getRepository(RouteStopEntity)
+      .find({ where: { planId: plan.id }, order: { courierId: 'ASC', seq: 'ASC' } });
+    const orders = stops.length
+      ? await this.deps.db.getRepository(OrderEntity).findBy({ id: In(stops.map((s) => s.orderId)) })
+      : [];
+    const unassignedOrders = plan.unassigned.length
+      ? await this.deps.db
+          .getRepository(OrderEntity)
+          .findBy({ id: In(plan.unassigned.map((u) => u.orderId)) })
+      : [];
+    const orderNo = new Map([...orders, ...unassignedOrders].map((o) => [o.id, o.orderNo]));
+    return {
+      planId: plan.id,
+      storeId: plan.storeId,
+      date: plan.date,
+      version: plan.version,
+      createdAt: plan.createdAt.toISOString(),
+      routes: couriers
+        .map((c) => ({
+          courierId: c.id,
+          courierName: c.name,
+          stops: stops
+            .filter((s) => s.courierId === c.id)
+            .map((s) => ({
+              stopId: s.id,
+              seq: s.seq,
+              orderId: s.orderId,
+              orderNo: orderNo.get(s.orderId) ?? '',
+              etaAt: s.etaAt.toISOString(),
+              windowStart: s.windowStart.toISOString(),
+              windowEnd: s.windowEnd.toISOString(),
+              status: s.status,
+            })),
+          distanceM: distanceOf.get(c.id)?.distanceM ?? 0,
+          durationS: distanceOf.get(c.id)?.durationS ?? 0,
+        }))
+        .filter((r) => r.stops.length > 0),
+      unassigned: plan.unassigned.map((u) => ({ ...u, orderNo: orderNo.get(u.orderId) ?? '' })),
+      summary: {
+        orders: stops.length + plan.unassigned.length,
+        distanceM: plan.distanceM,
+        computingMs: plan.computingMs,
+      },
+    };
+  }
+
+  /** Each courier gets its route; each customer with a stop still to come gets its ETA. */
+  private async push(
+    plan: RoutePlanEntity,
+    store: StoreEntity,
+    couriers: CourierEntity[],
+    dto: DispatchPlan,
+  ): Promise<void> {
+    const userOf = new Map<number, number>();
+    const ids = dto.routes.flatMap((r) => r.stops.map((s) => s.orderId));
+    if (ids.length) {
+      for (const o of await this.deps.db.getRepository(OrderEntity).findBy({ id: In(ids) })) {
+        userOf.set(o.id, o.userId);
+      }
+    }
+    for (const c of couriers) {
+      this.deps.realtime.emit(
+        rooms.courier(c.id),
+        'route:updated',
+        await this.deps.routes.build(plan, c, store),
+      );
+      const route = dto.routes.find((r) => r.courierId === c.id);
+      let before = 0;
+      for (const s of route?.stops ?? []) {
+        if (s.status !== 'pending') continue;
+        const userId = userOf.get(s.orderId);
+        if (userId !== undefined) {
+          this.deps.realtime.emit(rooms.user(userId), 'order:eta', {
+            orderId: s.orderId,
+            etaAt: s.etaAt,
+            windowStart: s.windowStart,
+            windowEnd: s.windowEnd,
+            courierName: c.name,
+            stopsBefore: before,
+            courierPosition: null,
+          });
+        }
+        before++;
+      }
+    }
+  }
+}

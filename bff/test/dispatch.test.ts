@@ -1,0 +1,279 @@
+import type { Socket } from 'socket.io-client';
+import type {
+  CourierRoute,
+  DispatchPlan,
+  Order,
+  OrderEtaEvent,
+  OrderUpdatedEvent,
+  SlotsResponse,
+  StopActionResponse,
+} from '@omni/shared-types';
+import { destinationPoint } from '../src/algorithms/geo';
+import { StockEntity } from '../src/modules/catalog/catalog.entity';
+import { RoutePlanEntity } from '../src/modules/dispatch/dispatch.entity';
+import { OrderEventEntity } from '../src/modules/orders/order.entity';
+import { CourierEntity } from '../src/modules/stores/store.entity';
+import { DB_TARGETS, startTestApp, type TestApp } from './harness';
+import { DAY, MORNING, MutableClock, address, key, zonePoint } from './fixtures';
+import { collect, connectSocket, nextEvent } from './sockets';
+
+const AT_1030 = '2026-12-01T02:30:00.000Z';
+
+describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
+  let t: TestApp;
+  let clock: MutableClock;
+  let sockets: Socket[] = [];
+  const here = zonePoint(0);
+  let storeId: number;
+  let couriers: CourierEntity[];
+  let staff: string;
+  const courierAuth = new Map<number, string>();
+  const customers: Array<{ auth: string; order: Order }> = [];
+  let plan1: DispatchPlan;
+
+  const bearer = async (role: 'consumer' | 'staff' | 'courier' | 'admin', extra: object = {}) =>
+    `Bearer ${(await t.login(role, extra)).token}`;
+  const plan = (auth = staff, body: object = { date: DAY }) =>
+    t.http.post('/api/v1/dispatch/plan').set('Authorization', auth).send(body);
+  const routeOf = async (courierId: number) =>
+    (
+      await t.http
+        .get('/api/v1/courier/route')
+        .query({ date: DAY })
+        .set('Authorization', courierAuth.get(courierId)!)
+        .expect(200)
+    ).body as CourierRoute;
+  const act = (courierId: number, stopId: number, action: string, body: object) =>
+    t.http
+      .post(`/api/v1/courier/stops/${stopId}/${action}`)
+      .set('Authorization', courierAuth.get(courierId)!)
+      .send(body);
+  const orderOf = async (orderId: number) => {
+    const c = customers.find((x) => x.order.id === orderId)!;
+    return (await t.http.get(`/api/v1/orders/${orderId}`).set('Authorization', c.auth).expect(200))
+      .body as Order;
+  };
+  /** Places and pays a delivery order `m` metres from the store in the slot at `slotIndex`. */
+  const paidOrder = async (n: number, slotIndex: number, m: number): Promise<Order> => {
+    const auth = await bearer('consumer', { openid: `dispatch-${target.name}-${n}` });
+    const p = destinationPoint({ lat: here.lat - 0.0045, lng: here.lng }, m, (n * 67) % 360);
+    const slots = (
+      await t.http
+        .get('/api/v1/slots')
+        .query({ lat: p.lat, lng: p.lng, date: DAY })
+        .set('Authorization', auth)
+        .expect(200)
+    ).body as SlotsResponse;
+    const productId = (
+      await t.container.db.getRepository(StockEntity).find({ where: { storeId }, order: { id: 'ASC' } })
+    ).find((s) => s.quantity >= 20)!.productId;
+    const order = (
+      await t.http
+        .post('/api/v1/orders')
+        .set('Authorization', auth)
+        .set('Idempotency-Key', key('d'))
+        .send({
+          type: 'delivery',
+          slotId: slots.slots[slotIndex].id,
+          address: address(p),
+          items: [{ productId, quantity: 1 }],
+        })
+        .expect(201)
+    ).body as Order;
+    await t.http.post(`/api/v1/dev/mock-pay/${order.id}`).set('Authorization', auth).expect(200);
+    customers.push({ auth, order });
+    return order;
+  };
+  const stopsOf = (p: DispatchPlan) =>
+    p.routes.flatMap((r) => r.stops.map((s) => ({ ...s, courierId: r.courierId })));
+
+  beforeAll(async () => {
+    clock = new MutableClock(new Date(MORNING));
+    t = await startTestApp(target, { clock, listen: true, env: { JOBS_INTERVAL_S: '0' } });
+    storeId = (await t.container.db.query('SELECT id FROM stores WHERE code = ?', [here.storeCode]))[0].id;
+    couriers = await t.container.db
+      .getRepository(CourierEntity)
+      .find({ where: { storeId }, order: { id: 'ASC' } });
+    staff = await bearer('staff', { storeId });
+    for (const c of couriers) courierAuth.set(c.id, await bearer('courier', { courierId: c.id }));
+    for (let i = 0; i < 6; i++) await paidOrder(i, i % 2, 400 + 150 * i);
+  }, 120_000);
+  afterEach(() => {
+    for (const s of sockets) s.disconnect();
+    sockets = [];
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('plans the paid orders into courier routes within their slots and pushes them live', async () => {
+    expect(couriers.length).toBeGreaterThanOrEqual(2);
+    const courierSocket = await connectSocket(t.base, courierAuth.get(couriers[0].id)!.slice(7));
+    const customerSocket = await connectSocket(t.base, customers[0].auth.slice(7));
+    sockets.push(courierSocket, customerSocket);
+    const pushed = nextEvent<CourierRoute>(courierSocket, 'route:updated');
+    const eta = nextEvent<OrderEtaEvent>(customerSocket, 'order:eta');
+
+    plan1 = (await plan().expect(200)).body as DispatchPlan;
+    expect(plan1).toMatchObject({ storeId, date: DAY, version: 1, unassigned: [] });
+    const stops = stopsOf(plan1);
+    expect(stops.map((s) => s.orderId).sort()).toEqual(customers.map((c) => c.order.id).sort());
+    for (const s of stops) {
+      expect(Date.parse(s.etaAt)).toBeGreaterThanOrEqual(Date.parse(s.windowStart));
+      expect(Date.parse(s.etaAt)).toBeLessThanOrEqual(Date.parse(s.windowEnd));
+    }
+    const route = await pushed;
+    expect(route).toMatchObject({ courierId: couriers[0].id, version: 1, planId: plan1.planId });
+    expect(route.stops.map((s) => s.stopId)).toEqual(
+      stops.filter((s) => s.courierId === couriers[0].id).map((s) => s.stopId),
+    );
+    const e = await eta;
+    expect(e.orderId).toBe(customers[0].order.id);
+    expect(e.etaAt).toBe(stops.find((s) => s.orderId === e.orderId)!.etaAt);
+    for (const c of customers) expect((await orderOf(c.order.id)).status).toBe('assigned');
+  });
+
+  it('shows each courier only its own route, and hides other couriers’ stops', async () => {
+    const [a, b] = couriers;
+    const mine = await routeOf(a.id);
+    const planned = stopsOf(plan1).filter((s) => s.courierId === a.id);
+    expect(mine.stops.map((s) => s.stopId)).toEqual(planned.map((s) => s.stopId));
+    expect(mine.store).toMatchObject({ id: storeId });
+    expect(mine.polyline.length).toBeGreaterThanOrEqual(mine.stops.length ? mine.stops.length + 2 : 0);
+    for (const s of mine.stops) {
+      expect(s.phoneMasked).toBe('138****1234');
+      expect(s.customerName).toBe('张小姐');
+      expect(s.parcels).toBe(1);
+      expect(s.volumeL).toBeGreaterThan(0);
+    }
+    const theirs = stopsOf(plan1).find((s) => s.courierId === b.id)!;
+    const res = await act(a.id, theirs.stopId, 'arrive', { clientEventId: key('ev') }).expect(404);
+    expect(res.body.error.code).toBe('STOP_NOT_FOUND');
+    await t.http.get('/api/v1/courier/route').set('Authorization', customers[0].auth).expect(403);
+    const otherStaff = await bearer('staff', { storeId: storeId === 1 ? 2 : 1 });
+    await plan(otherStaff, { date: DAY, storeId }).expect(403);
+    await plan(staff, { date: '2026-13-01' }).expect(400);
+  });
+
+  it('delivers once with the customer’s code, replays answer the same, a wrong code changes nothing', async () => {
+    clock.set(AT_1030);
+    const a = couriers[0];
+    const first = (await routeOf(a.id)).stops[0];
+    const owner = customers.find((c) => c.order.id === first.orderId)!;
+    const customerSocket = await connectSocket(t.base, owner.auth.slice(7));
+    sockets.push(customerSocket);
+    const updates = collect<OrderUpdatedEvent>(customerSocket, 'order:updated');
+    const code = (await orderOf(first.orderId)).deliveryCode!;
+    expect(code).toMatch(/^\d{4}$/);
+
+    const wrong = String((Number(code) + 1) % 10_000).padStart(4, '0');
+    const bad = await act(a.id, first.stopId, 'deliver', {
+      clientEventId: key('ev'),
+      proof: { type: 'code', code: wrong },
+    }).expect(422);
+    expect(bad.body.error.code).toBe('DELIVERY_CODE_INVALID');
+    expect((await orderOf(first.orderId)).status).toBe('assigned');
+    expect((await routeOf(a.id)).stops[0].status).toBe('pending');
+
+    const eventId = key('ev');
+    const body = { clientEventId: eventId, proof: { type: 'code', code } };
+    const done = (await act(a.id, first.stopId, 'deliver', body).expect(200)).body as StopActionResponse;
+    expect(done).toMatchObject({ replayed: false, stop: { status: 'delivered', orderStatus: 'delivered' } });
+    const again = (await act(a.id, first.stopId, 'deliver', body).expect(200)).body as StopActionResponse;
+    expect(again).toEqual({ ...done, replayed: true });
+    await act(a.id, first.stopId, 'deliver', { ...body, clientEventId: key('ev') }).expect(409);
+
+    const order = await orderOf(first.orderId);
+    expect(order).toMatchObject({ status: 'delivered', statusText: '已送达' });
+    const deliveries = await t.container.db
+      .getRepository(OrderEventEntity)
+      .countBy({ orderId: first.orderId, toStatus: 'delivered' });
+    expect(deliveries).toBe(1);
+    // The first action of the day sent every parcel of the route on its way.
+    for (const s of (await routeOf(a.id)).stops.slice(1)) expect(s.orderStatus).toBe('out_for_delivery');
+    await new Promise((ok) => setTimeout(ok, 200));
+    expect(updates.map((u) => u.status)).toContain('delivered');
+  });
+
+  it('re-plans after a new order and a cancellation, keeping the delivered stop first', async () => {
+    const [a, b] = couriers;
+    const late = await paidOrder(6, 2, 800);
+    const bStop = stopsOf(plan1).find((s) => s.courierId === b.id)!;
+    const owner = customers.find((c) => c.order.id === bStop.orderId)!;
+    await t.http
+      .post(`/api/v1/orders/${bStop.orderId}/cancel`)
+      .set('Authorization', owner.auth)
+      .send({})
+      .expect(200);
+
+    const plan2 = (await plan().expect(200)).body as DispatchPlan;
+    expect(plan2.version).toBe(2);
+    const ids = stopsOf(plan2).map((s) => s.orderId);
+    expect(ids).toContain(late.id);
+    expect(ids).not.toContain(bStop.orderId);
+    const before = (await routeOf(a.id)).stops;
+    const aRoute = plan2.routes.find((r) => r.courierId === a.id)!;
+    expect(aRoute.stops[0]).toMatchObject({ orderId: plan1.routes[0].stops[0].orderId, status: 'delivered' });
+    // Parcels already on the road stay with their courier.
+    expect(aRoute.stops.map((s) => s.orderId).sort()).toEqual(
+      plan1.routes
+        .find((r) => r.courierId === a.id)!
+        .stops.map((s) => s.orderId)
+        .sort(),
+    );
+    expect(before[0].stopId).toBe(aRoute.stops[0].stopId);
+    expect((await orderOf(late.id)).status).toBe('assigned');
+  });
+
+  it('takes a photo as proof and records a failed delivery', async () => {
+    const a = couriers[0];
+    const stops = (await routeOf(a.id)).stops.filter((s) => s.status === 'pending');
+    expect(stops.length).toBeGreaterThanOrEqual(1);
+    const upload = (type: string, bytes: Buffer) =>
+      t.http
+        .post('/api/v1/courier/uploads')
+        .set('Authorization', courierAuth.get(a.id)!)
+        .set('Content-Type', type)
+        .send(bytes);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]);
+    const { photoId } = (await upload('image/jpeg', jpeg).expect(201)).body;
+    expect((await upload('image/png', jpeg).expect(415)).body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    await upload('image/jpeg', Buffer.concat([jpeg, Buffer.alloc(2 * 1024 * 1024)])).expect(413);
+    await act(a.id, stops[0].stopId, 'deliver', {
+      clientEventId: key('ev'),
+      proof: { type: 'photo', photoId: 'nope-nope-nope' },
+    }).expect(422);
+    const byPhoto = await act(a.id, stops[0].stopId, 'deliver', {
+      clientEventId: key('ev'),
+      proof: { type: 'photo', photoId },
+    }).expect(200);
+    expect(byPhoto.body.stop.status).toBe('delivered');
+    if (stops[1]) {
+      await act(a.id, stops[1].stopId, 'arrive', { clientEventId: key('ev') }).expect(200);
+      const failed = await act(a.id, stops[1].stopId, 'fail', {
+        clientEventId: key('ev'),
+        reason: '联系不上收件人',
+      });
+      expect(failed.status).toBe(200);
+      expect(failed.body.stop).toMatchObject({ status: 'failed', orderStatus: 'delivery_failed' });
+      expect((await orderOf(stops[1].orderId)).statusText).toBe('配送失败');
+    }
+    await act(a.id, stops[0].stopId, 'arrive', { clientEventId: 'short' }).expect(400);
+  });
+
+  it('runs scheduled dispatch once per slot cut-off, however many instances ask', async () => {
+    clock.set('2026-12-01T03:05:00.000Z'); // 11:05: the 12:00 slot's cut-off has passed
+    const before = await t.container.db.getRepository(RoutePlanEntity).countBy({ storeId, date: DAY });
+    const dispatch = t.container.services.dispatch;
+    const made = await Promise.all([
+      dispatch.runScheduledDispatch(clock.now()),
+      dispatch.runScheduledDispatch(clock.now()),
+    ]);
+    const runs = made[0] + made[1];
+    expect(runs).toBe(2); // the 10:00 and the 12:00 cut-offs, each once
+    expect(await dispatch.runScheduledDispatch(clock.now())).toBe(0);
+    expect(await t.container.db.getRepository(RoutePlanEntity).countBy({ storeId, date: DAY })).toBe(
+      before + runs,
+    );
+  });
+});
