@@ -26,6 +26,7 @@ const POPULATION = { mu: 25, lambda: 40, nbElite: 4, nbClose: 5 };
 const TARGET_FEASIBLE = 0.2;
 const PENALTY_RANGE: [number, number] = [0.1, 1e5];
 const ITERATIONS_BEFORE_RESTART = 20000;
+const PENALTY_UPDATE_EVERY = 30;
 
 /**
  * Hybrid genetic search (Vidal et al. 2012/2022): a population of locally optimal solutions,
@@ -45,13 +46,18 @@ export function geneticSearch(inst: Instance, params: GeneticParams): GeneticRes
   const loadHistory: boolean[] = [];
   const warpHistory: boolean[] = [];
 
-  const educate = (routes: number[][], trackFeasibility: boolean): Individual => {
+  const educate = (routes: number[][]): Individual => {
     ls.run(routes, pen, deadline, now);
     const ind = makeIndividual(inst.n, ls.state.export(), ls.state.evaluate());
     population.add(ind, pen);
-    if (trackFeasibility) {
-      loadHistory.push(ind.excessLoad < 1e-9);
-      warpHistory.push(ind.timeWarp < 1e-9);
+    loadHistory.push(ind.excessLoad < 1e-9);
+    warpHistory.push(ind.timeWarp < 1e-9);
+    // Adjusting often (not every 100 as in HGS) lets short budgets find the right penalties.
+    if (loadHistory.length >= PENALTY_UPDATE_EVERY) {
+      pen.capacity = adjust(pen.capacity, loadHistory);
+      pen.timeWarp = adjust(pen.timeWarp, warpHistory);
+      loadHistory.length = 0;
+      warpHistory.length = 0;
     }
     record(ind);
     if (!ind.feasible && rng.float() < 0.5) {
@@ -78,12 +84,17 @@ export function geneticSearch(inst: Instance, params: GeneticParams): GeneticRes
   const routeCount = Math.max(1, construction.routes.filter((r) => r.length > 0).length);
 
   const initialise = (): void => {
-    educate(construction.routes, false);
+    // The construction is feasible when it serves everyone: keep it as the first incumbent.
+    if (unserved.length === 0) {
+      ls.state.load(construction.routes, pen);
+      record(makeIndividual(inst.n, construction.routes, ls.state.evaluate()));
+    }
+    educate(construction.routes);
     const initDeadline = now() + 0.2 * (deadline - now());
     // A bounded run (maxIterations) must not depend on the clock, so it always builds all of them.
     const timed = !Number.isFinite(params.maxIterations);
     for (let i = 0; i < 4 * POPULATION.mu && (!timed || now() < initDeadline); i++) {
-      educate(randomRoutes(inst, rng, routeCount), false);
+      educate(randomRoutes(inst, rng, routeCount));
     }
   };
   initialise();
@@ -93,7 +104,7 @@ export function geneticSearch(inst: Instance, params: GeneticParams): GeneticRes
   while (iterations < params.maxIterations && now() < deadline) {
     iterations++;
     if (population.size() === 0) {
-      educate(randomRoutes(inst, rng, routeCount), false);
+      educate(randomRoutes(inst, rng, routeCount));
       continue;
     }
     population.updateFitness(population.feasible, pen);
@@ -102,14 +113,8 @@ export function geneticSearch(inst: Instance, params: GeneticParams): GeneticRes
     let b = population.select(rng);
     for (let tries = 0; b === a && tries < 5; tries++) b = population.select(rng);
     const before = best.feasible?.cost ?? Infinity;
-    educate(selectiveRouteExchange(inst, a, b, rng), true);
+    educate(selectiveRouteExchange(inst, a, b, rng));
     sinceImprovement = (best.feasible?.cost ?? Infinity) < before - 1e-9 ? 0 : sinceImprovement + 1;
-    if (iterations % 100 === 0) {
-      pen.capacity = adjust(pen.capacity, loadHistory);
-      pen.timeWarp = adjust(pen.timeWarp, warpHistory);
-      loadHistory.length = 0;
-      warpHistory.length = 0;
-    }
     if (sinceImprovement >= ITERATIONS_BEFORE_RESTART) {
       population.clear();
       sinceImprovement = 0;
@@ -143,7 +148,7 @@ function initialPenalties(inst: Instance): Penalties {
   const clamp = (x: number): number => Math.min(PENALTY_RANGE[1], Math.max(PENALTY_RANGE[0], x));
   return {
     capacity: clamp(inst.maxArc / inst.maxDemand),
-    timeWarp: clamp(timeSum > 0 ? arcSum / timeSum : 1),
+    timeWarp: clamp(10 * (timeSum > 0 ? arcSum / timeSum : 1)),
   };
 }
 

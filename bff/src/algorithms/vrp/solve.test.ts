@@ -98,6 +98,29 @@ describe('solve', () => {
     }
   });
 
+  it('finds the optimal order when travel times differ by direction', () => {
+    const rng = new Random(21);
+    for (let trial = 0; trial < 3; trial++) {
+      const size = 8;
+      const matrix = new Float64Array(size * size);
+      for (let i = 0; i < size; i++)
+        for (let j = 0; j < size; j++) if (i !== j) matrix[i * size + j] = 1 + rng.int(30);
+      const problem: VrpProblem = {
+        jobs: Array.from({ length: size - 1 }, (_, i) => ({
+          location: i + 1,
+          demand: 1,
+          serviceS: 2,
+          timeWindowS: [0, 400] as [number, number],
+        })),
+        vehicles: [{ capacity: 100, startLocation: 0, endLocation: 0, shiftS: [0, 400] }],
+        durationS: matrix,
+      };
+      const solution = solve(problem, { ...QUICK, seed: trial });
+      expect(solution.distanceM).toBeCloseTo(bruteForceSingleVehicle(problem), 6);
+      expect(checkSolution(problem, solution)).toEqual([]);
+    }
+  });
+
   it('explains why jobs are left out', () => {
     const points = [
       { x: 0, y: 0 },

@@ -158,95 +158,15 @@ export class DispatchService {
     trigger: 'manual' | 'scheduled',
     actor: Actor,
   ): Promise<DispatchPlan> {
-    const { db } = this.deps;
     const started = performance.now();
-    const store = await db.getRepository(StoreEntity).findOneBy({ id: storeId });
-    if (!store) throw new NotFoundError('STORE_NOT_FOUND', '门店不存在');
-    const couriers = await db.getRepository(CourierEntity).find({ where: { storeId }, order: { id: 'ASC' } });
-    const zones = await db.getRepository(ZoneEntity).findBy({ storeId });
-    const slots = zones.length
-      ? await db.getRepository(SlotEntity).findBy({ zoneId: In(zones.map((z) => z.id)), date })
-      : [];
-    const slotById = new Map(slots.map((s) => [s.id, s]));
-    const active = slots.length
-      ? await db.getRepository(OrderEntity).find({
-          where: { slotId: In([...slotById.keys()]), type: 'delivery', status: In(PLANNABLE) },
-          order: { id: 'ASC' },
-        })
-      : [];
-    const prev = await db
-      .getRepository(RoutePlanEntity)
-      .findOne({ where: { storeId, date }, order: { version: 'DESC' } });
-    const prevStops = prev
-      ? await db.getRepository(RouteStopEntity).find({ where: { planId: prev.id }, order: { seq: 'ASC' } })
-      : [];
-    const prevByOrder = new Map(prevStops.map((s) => [s.orderId, s]));
-    const fixedStops = prevStops.filter((s) => s.status !== 'pending');
-    const fixedOrders = fixedStops.length
-      ? await db.getRepository(OrderEntity).findBy({ id: In(fixedStops.map((s) => s.orderId)) })
-      : [];
-    const pointOf = new Map<number, LatLng>(
-      [...active, ...fixedOrders].map((o) => [o.id, { lat: o.lat ?? store.lat, lng: o.lng ?? store.lng }]),
-    );
-
+    const day = await loadDay(this.deps.db, storeId, date);
+    const { store, couriers, slotById, active, prev, fixedOf } = day;
     const day0Ms = shanghaiToUtc(date, '00:00').getTime();
     const toS = (d: Date): number => Math.round((d.getTime() - day0Ms) / 1000);
     const nowS = toS(this.deps.clock.now());
-    const points: LatLng[] = [{ lat: store.lat, lng: store.lng }];
-    const ownerOf = new Map<number, number>();
-    const jobs: PlanJob[] = [];
-    const fixedOf = new Map<number, RouteStopEntity[]>();
-    for (const s of fixedStops) fixedOf.set(s.courierId, [...(fixedOf.get(s.courierId) ?? []), s]);
-    const fixedIds = new Set(fixedStops.map((s) => s.orderId));
-    const courierIds = new Set(couriers.map((c) => c.id));
-
-    const boundTo = (o: OrderEntity): number | null => {
-      const s = prevByOrder.get(o.id);
-      return o.status === 'out_for_delivery' && s && courierIds.has(s.courierId) ? s.courierId : null;
-    };
-    for (const o of active) {
-      if (fixedIds.has(o.id)) continue;
-      const slot = slotById.get(o.slotId!)!;
-      const owner = boundTo(o);
-      const index = points.push(pointOf.get(o.id)!) - 1;
-      if (owner !== null) ownerOf.set(index, owner);
-      jobs.push({
-        orderId: o.id,
-        index,
-        demandL: o.volumeL,
-        windowS: [toS(slot.startAt), toS(slot.endAt)],
-        boundTo: owner,
-      });
-    }
-    // Where each courier who already left is now: the last stop made, as a place of its own.
-    const lastIndex = new Map<number, { index: number; atS: number }>();
-    for (const c of couriers) {
-      const done = fixedOf.get(c.id);
-      const carries = jobs.some((j) => j.boundTo === c.id);
-      if (!done?.length && !carries) continue;
-      const last = done?.[done.length - 1];
-      const at = last ? (last.doneAt ?? last.arrivedAt) : null;
-      const index = points.push(last ? pointOf.get(last.orderId)! : points[0]) - 1;
-      if (carries) ownerOf.set(index, c.id);
-      lastIndex.set(c.id, { index, atS: at ? toS(at) + (last!.doneAt ? 0 : this.serviceS) : nowS });
-    }
-
+    const { points, ownerOf, jobs, lastIndex } = placesOf(day, toS, nowS, this.serviceS);
     const matrix = await this.deps.geo.matrix(points, points, 'ebike');
-    const vehicles: PlanVehicle[] = couriers.map((c) => {
-      const shiftStartS = clockS(c.shiftStart);
-      const here = lastIndex.get(c.id);
-      const carries = jobs.some((j) => j.boundTo === c.id);
-      const load = jobs.filter((j) => j.boundTo === c.id).reduce((n, j) => n + j.demandL, 0);
-      // Back at the store first when it carries nothing more.
-      const backS = here && !carries ? here.atS + matrix.durationS[here.index][0] : (here?.atS ?? 0);
-      return {
-        courierId: c.id,
-        capacityL: Math.max(c.capacityL, load),
-        startIndex: here && carries ? here.index : 0,
-        startS: Math.max(shiftStartS, nowS, backS),
-        shiftEndS: clockS(c.shiftEnd),
-      };
-    });
+    const vehicles = vehiclesOf(couriers, jobs, lastIndex, matrix.durationS, nowS);
 
     const routeOf = new Map<number, Array<{ job: PlanJob; etaS: number }>>();
     const unassigned: Array<{ orderId: number; reason: UnassignedReason }> = [];
@@ -318,7 +238,7 @@ export class DispatchService {
       return { plan: saved, changes: moved };
     });
     for (const c of changes) this.deps.lifecycle.notifyChange(c.orderId, c.from, c.to, c.reason);
-    const dto = await this.toDto(plan, couriers, distanceOf);
+    const dto = await toDispatchPlan(this.deps.db, plan, couriers, distanceOf);
     void this.push(plan, store, couriers, dto).catch((err: unknown) =>
       this.deps.log.warn({ err, planId: plan.id }, 'dispatch push failed'),
     );
@@ -409,58 +329,6 @@ export class DispatchService {
       changes.push({ orderId: o.id, from, to, reason });
     }
     return changes;
-  }
-
-  private async toDto(
-    plan: RoutePlanEntity,
-    couriers: CourierEntity[],
-    distanceOf: Map<number, { distanceM: number; durationS: number }>,
-  ): Promise<DispatchPlan> {
-    const stops = await this.deps.db
-      .getRepository(RouteStopEntity)
-      .find({ where: { planId: plan.id }, order: { courierId: 'ASC', seq: 'ASC' } });
-    const orders = stops.length
-      ? await this.deps.db.getRepository(OrderEntity).findBy({ id: In(stops.map((s) => s.orderId)) })
-      : [];
-    const unassignedOrders = plan.unassigned.length
-      ? await this.deps.db
-          .getRepository(OrderEntity)
-          .findBy({ id: In(plan.unassigned.map((u) => u.orderId)) })
-      : [];
-    const orderNo = new Map([...orders, ...unassignedOrders].map((o) => [o.id, o.orderNo]));
-    return {
-      planId: plan.id,
-      storeId: plan.storeId,
-      date: plan.date,
-      version: plan.version,
-      createdAt: plan.createdAt.toISOString(),
-      routes: couriers
-        .map((c) => ({
-          courierId: c.id,
-          courierName: c.name,
-          stops: stops
-            .filter((s) => s.courierId === c.id)
-            .map((s) => ({
-              stopId: s.id,
-              seq: s.seq,
-              orderId: s.orderId,
-              orderNo: orderNo.get(s.orderId) ?? '',
-              etaAt: s.etaAt.toISOString(),
-              windowStart: s.windowStart.toISOString(),
-              windowEnd: s.windowEnd.toISOString(),
-              status: s.status,
-            })),
-          distanceM: distanceOf.get(c.id)?.distanceM ?? 0,
-          durationS: distanceOf.get(c.id)?.durationS ?? 0,
-        }))
-        .filter((r) => r.stops.length > 0),
-      unassigned: plan.unassigned.map((u) => ({ ...u, orderNo: orderNo.get(u.orderId) ?? '' })),
-      summary: {
-        orders: stops.length + plan.unassigned.length,
-        distanceM: plan.distanceM,
-        computingMs: plan.computingMs,
-      },
-    };
   }
 
   /** Each courier gets its route; each customer with a stop still to come gets its ETA. */

@@ -227,7 +227,8 @@ export class Dialogue {
     if (!order || order.type !== 'delivery' || order.lat === null || order.lng === null) {
       return { replies: [{ text: '你目前没有可以改约的配送订单（已出库或自提的订单不能改配送时间）。' }] };
     }
-    const time = parsed.entities.times[0] as TimeEntity | undefined;
+    // "把明天下午的改到后天晚上": the target time is the last one mentioned.
+    const time = parsed.entities.times.at(-1) as TimeEntity | undefined;
     if (!time) {
       return {
         orderId: order.id,
