@@ -44,6 +44,8 @@ export async function startStack(opts: { clock?: Clock; env?: Record<string, str
   const container = await createContainer(config, createLogger(config.logLevel), { clock: opts.clock });
   const app = createApp(container);
   const server = createServer(app.callback());
+  // socket.io on the same origin, as bff/src/server.ts does (live inbox, order pushes).
+  container.realtime.attach(server);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -73,6 +75,7 @@ export async function startStack(opts: { clock?: Clock; env?: Record<string, str
       }),
     close: async () => {
       await browser.close();
+      await container.realtime.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       await container.close();
@@ -83,4 +86,38 @@ export async function startStack(opts: { clock?: Clock; env?: Record<string, str
 /** Waits out an H5 page transition (~300 ms) before asserting or taking a screenshot. */
 export async function settle(page: Page, ms = 400): Promise<void> {
   await page.waitForTimeout(ms);
+}
+
+/** Calls the stack's HTTP API directly (checks behind the UI); throws with the body on non-2xx. */
+export async function api<T>(
+  base: string,
+  path: string,
+  opts: { token?: string; method?: string; body?: unknown } = {},
+): Promise<T> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method: opts.method ?? 'GET',
+    headers: {
+      Accept: 'application/json',
+      ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
+    },
+    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${opts.method ?? 'GET'} ${path} → ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** A token of the consumer the H5 build signs in as (the same openid, so the same orders). */
+export async function devLoginToken(base: string, openid = 'h5-demo-user'): Promise<string> {
+  const body = await api<{ token: string }>(base, '/auth/dev', {
+    method: 'POST',
+    body: { role: 'consumer', openid, nickname: '体验用户' },
+  });
+  return body.token;
+}
+
+/** Tomorrow's date in Shanghai, `YYYY-MM-DD` (slots there are past no cut-off yet). */
+export function shanghaiTomorrow(now = Date.now()): string {
+  return new Date(now + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
 }

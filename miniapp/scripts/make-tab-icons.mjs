@@ -91,6 +91,59 @@ const shapes = {
       x,
       y,
     ),
+  cart: (x, y) => {
+    // A trolley: handle, basket (a trapezoid) and two wheels.
+    const basket = polyline(
+      [
+        [0.08, 0.18],
+        [0.22, 0.18],
+        [0.32, 0.62],
+        [0.8, 0.62],
+        [0.9, 0.3],
+        [0.26, 0.3],
+      ],
+      x,
+      y,
+    );
+    const wheel = (cx) => Math.abs(Math.hypot(x - cx, y - 0.8) - 0.07) <= STROKE / 2;
+    return basket || wheel(0.38) || wheel(0.74);
+  },
+  stores: (x, y) => {
+    // A shop front: awning with scallops, walls, and a door.
+    const awning = polyline(
+      [
+        [0.12, 0.38],
+        [0.2, 0.16],
+        [0.8, 0.16],
+        [0.88, 0.38],
+        [0.12, 0.38],
+      ],
+      x,
+      y,
+    );
+    const scallop = (cx) => y >= 0.38 && Math.abs(Math.hypot(x - cx, y - 0.38) - 0.095) <= STROKE / 2;
+    const walls = polyline(
+      [
+        [0.2, 0.48],
+        [0.2, 0.86],
+        [0.8, 0.86],
+        [0.8, 0.48],
+      ],
+      x,
+      y,
+    );
+    const door = polyline(
+      [
+        [0.42, 0.86],
+        [0.42, 0.62],
+        [0.58, 0.62],
+        [0.58, 0.86],
+      ],
+      x,
+      y,
+    );
+    return awning || scallop(0.215) || scallop(0.5) || scallop(0.785) || walls || door;
+  },
   me: (x, y) => {
     const head = Math.abs(Math.hypot(x - 0.5, y - 0.33) - 0.17) <= STROKE / 2;
     // Shoulders: the upper half of an ellipse, closed by a base line.

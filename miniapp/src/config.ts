@@ -17,3 +17,9 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Products fetched per page of the home grid. */
 export const PRODUCT_PAGE_SIZE = 20;
+
+/** Orders fetched per page of 我的订单. */
+export const ORDER_PAGE_SIZE = 10;
+
+/** Days offered by the delivery slot picker (today included). */
+export const SLOT_PICKER_DAYS = 7;

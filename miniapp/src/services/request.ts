@@ -45,8 +45,19 @@ const MESSAGES: Partial<Record<ApiErrorCode, string>> = {
   PRODUCT_NOT_FOUND: '商品不存在或已下架',
   STORE_NOT_FOUND: '门店不存在',
   CATEGORY_NOT_FOUND: '分类不存在',
+  ADDRESS_NOT_FOUND: '没有找到这个地址，请写得更具体些',
   OUT_OF_STOCK: '商品库存不足',
   QUANTITY_LIMIT: '超出限购数量',
+  SLOT_NOT_FOUND: '配送时段不存在，请重新选择',
+  SLOT_FULL: '该时段已约满，请选择其他时段',
+  SLOT_CUTOFF_PASSED: '该时段已截止预约，请选择其他时段',
+  SLOT_ZONE_MISMATCH: '该时段不属于收货地址所在的配送区，请重新选择',
+  OUT_OF_DELIVERY_AREA: '该地址不在配送范围内，可以选择到店自提',
+  IDEMPOTENCY_IN_PROGRESS: '订单正在提交，请稍候',
+  IDEMPOTENCY_KEY_REUSED: '订单信息有变化，请重新提交',
+  ORDER_NOT_FOUND: '订单不存在',
+  INVALID_STATE: '订单状态已变化，请刷新后重试',
+  PAYMENT_UNAVAILABLE: '支付服务暂不可用，请稍后再试',
 };
 
 const SESSION_ENDING_CODES: ReadonlySet<ApiErrorCode> = new Set([
@@ -100,6 +111,8 @@ export interface RequestOptions<T> {
   query?: Query;
   /** JSON body. */
   data?: Record<string, unknown>;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
   /** Schema of a 2xx answer; the parsed value is what the caller gets. */
   schema: z.ZodType<T>;
   /** No toast: the caller shows the error itself (e.g. an inline error state with 重试). */
@@ -122,8 +135,8 @@ function fail(error: ApiError, silent: boolean | undefined): ApiError {
  * and turns every failure into an ApiError (with a toast unless `silent`).
  */
 export async function request<T>(options: RequestOptions<T>): Promise<T> {
-  const { method = 'GET', path, query, data, schema, silent } = options;
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const { method = 'GET', path, query, data, schema, silent, headers } = options;
+  const header: Record<string, string> = { Accept: 'application/json', ...headers };
   if (data !== undefined) header['Content-Type'] = 'application/json';
   const session = getSession();
   if (session) header.Authorization = `Bearer ${session.token}`;

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 
 const storage = new Map<string, unknown>();
 const reachBottom = new Set<() => void>();
+const pullDownRefresh = new Set<() => void>();
 let routerParams: Record<string, string> = {};
 
 const Taro = {
@@ -13,6 +14,11 @@ const Taro = {
   hideLoading: jest.fn(() => Promise.resolve({ errMsg: 'hideLoading:ok' })),
   navigateTo: jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' })),
   switchTab: jest.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' })),
+  redirectTo: jest.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' })),
+  navigateBack: jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' })),
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+  chooseLocation: jest.fn(() => Promise.reject({ errMsg: 'chooseLocation:fail cancel' })),
+  requestPayment: jest.fn(() => Promise.resolve({ errMsg: 'requestPayment:ok' })),
   stopPullDownRefresh: jest.fn(),
   setNavigationBarTitle: jest.fn(() => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' })),
   login: jest.fn(() => Promise.resolve({ code: 'test-login-code', errMsg: 'login:ok' })),
@@ -40,6 +46,28 @@ export function useReachBottom(callback: () => void): void {
   }, []);
 }
 
+/** Runs `callback` (always the latest one) when the test calls `firePullDownRefresh()`. */
+export function usePullDownRefresh(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const handler = () => latest.current();
+    pullDownRefresh.add(handler);
+    return () => {
+      pullDownRefresh.delete(handler);
+    };
+  }, []);
+}
+
+/** Runs `callback` once after mount, as when the page is first shown. */
+export function useDidShow(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    latest.current();
+  }, []);
+}
+
 /** The current page's query parameters, set by `setRouterParams`. */
 export function useRouter() {
   return { params: routerParams, path: '' };
@@ -48,6 +76,11 @@ export function useRouter() {
 /** Test helper: scrolls the page to the bottom. */
 export function fireReachBottom(): void {
   reachBottom.forEach((handler) => handler());
+}
+
+/** Test helper: the user pulls the page down. */
+export function firePullDownRefresh(): void {
+  pullDownRefresh.forEach((handler) => handler());
 }
 
 /** Test helper: the query of the page about to render. */
@@ -59,6 +92,7 @@ export function setRouterParams(params: Record<string, string>): void {
 export function resetTaroMock(): void {
   storage.clear();
   reachBottom.clear();
+  pullDownRefresh.clear();
   routerParams = {};
 }
 

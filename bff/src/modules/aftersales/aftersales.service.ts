@@ -130,16 +130,14 @@ export class AftersalesService {
         updatedAt: now,
       });
       const caseId = Number(res.identifiers[0].id);
-      await m
-        .getRepository(CaseEventEntity)
-        .insert({
-          caseId,
-          status: 'submitted',
-          actorType: 'customer',
-          actorId: p.userId,
-          note: body.reason,
-          createdAt: now,
-        });
+      await m.getRepository(CaseEventEntity).insert({
+        caseId,
+        status: 'submitted',
+        actorType: 'customer',
+        actorId: p.userId,
+        note: body.reason,
+        createdAt: now,
+      });
       return caseId;
     });
     return { case: await this.get(p, id), created: true };
@@ -178,16 +176,14 @@ export class AftersalesService {
         .where('id = :id AND status IN (:...from)', { id, from: rule.from })
         .execute();
       if (res.affected !== 1) return false;
-      await m
-        .getRepository(CaseEventEntity)
-        .insert({
-          caseId: id,
-          status: rule.to,
-          actorType: 'staff',
-          actorId: p.userId,
-          note: note ?? null,
-          createdAt: now,
-        });
+      await m.getRepository(CaseEventEntity).insert({
+        caseId: id,
+        status: rule.to,
+        actorType: 'staff',
+        actorId: p.userId,
+        note: note ?? null,
+        createdAt: now,
+      });
       return true;
     });
     if (!moved) throw new ConflictError('INVALID_STATE', '售后单当前状态不允许此操作');

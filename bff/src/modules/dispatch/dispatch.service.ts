@@ -1,16 +1,10 @@
 import { Between, In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import type {
-  DispatchPlan,
-  DispatchPlanBody,
-  LatLng,
-  OrderStatus,
-  UnassignedReason,
-} from '@omni/shared-types';
+import type { DispatchPlan, DispatchPlanBody, OrderStatus, UnassignedReason } from '@omni/shared-types';
 import type { GeoProvider } from '../../adapters/geo';
 import type { Clock } from '../../clock';
 import { isUniqueViolation, type TxRunner } from '../../db/tx';
 import type { Principal } from '../../http/context';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '../../http/errors';
 import { shanghaiToUtc } from '../../lib/shanghai-time';
 import type { Logger } from '../../logger';
 import { rooms, type Realtime } from '../../realtime/realtime';
@@ -21,20 +15,14 @@ import { SlotEntity, ZoneEntity } from '../slots/slot.entity';
 import { CourierEntity, StoreEntity } from '../stores/store.entity';
 import type { CourierRoutes } from './courier-route';
 import { DispatchRunEntity, RoutePlanEntity, RouteStopEntity } from './dispatch.entity';
-import { buildDispatchProblem, type PlanJob, type PlanVehicle } from './dispatch.problem';
+import { toDispatchPlan } from './dispatch.mapper';
+import { buildDispatchProblem, type PlanJob } from './dispatch.problem';
+import { loadDay, placesOf, vehiclesOf } from './dispatch.snapshot';
 
-/** Orders a plan takes: paid, already assigned (re-plans) and on the road (kept with their courier). */
-const PLANNABLE: OrderStatus[] = ['paid', 'assigned', 'out_for_delivery'];
 /** A window that ends within this many seconds from now cannot be met; it is widened instead. */
 const LATE_MARGIN_S = 15 * 60;
 /** How far back scheduled dispatch looks for slot cut-offs it has not acted on. */
 const SCHEDULE_LOOKBACK_MS = 6 * 3600_000;
-
-/** Seconds since 00:00 of `HH:MM`. */
-const clockS = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 3600 + m * 60;
-};
 
 class PlanRaced extends Error {}
 
@@ -329,6 +317,32 @@ export class DispatchService {
       changes.push({ orderId: o.id, from, to, reason });
     }
     return changes;
+  }
+
+  /**
+   * Order-change listener (see OrderLifecycle.onChange): when an order with a stop in a current
+   * plan is cancelled, its courier gets the route again at once (the stop shows as cancelled until
+   * the next plan drops it).
+   */
+  async onOrderChange(change: { orderId: number; to: OrderStatus }): Promise<void> {
+    if (change.to !== 'cancelled') return;
+    const stop = await this.deps.db
+      .getRepository(RouteStopEntity)
+      .findOne({ where: { orderId: change.orderId }, order: { planId: 'DESC' } });
+    if (!stop) return;
+    const plan = await this.deps.db.getRepository(RoutePlanEntity).findOneByOrFail({ id: stop.planId });
+    const latest = await this.deps.db
+      .getRepository(RoutePlanEntity)
+      .findOne({ where: { storeId: plan.storeId, date: plan.date }, order: { version: 'DESC' } });
+    if (latest?.id !== plan.id) return;
+    const courier = await this.deps.db.getRepository(CourierEntity).findOneBy({ id: stop.courierId });
+    const store = await this.deps.db.getRepository(StoreEntity).findOneBy({ id: plan.storeId });
+    if (!courier || !store) return;
+    this.deps.realtime.emit(
+      rooms.courier(courier.id),
+      'route:updated',
+      await this.deps.routes.build(plan, courier, store),
+    );
   }
 
   /** Each courier gets its route; each customer with a stop still to come gets its ETA. */

@@ -148,17 +148,15 @@ export class SupportService {
       lastCustomerMessages: recent.reverse().map((m) => maskPhonesInText(m.text).slice(0, 200)),
     };
     await this.deps.tx.run((m) =>
-      m
-        .getRepository(ConversationEntity)
-        .update(
-          { id: conv.id },
-          {
-            status: 'waiting',
-            storeId: order?.storeId ?? conv.storeId,
-            summary: JSON.stringify(summary),
-            handoffAt: now,
-          },
-        ),
+      m.getRepository(ConversationEntity).update(
+        { id: conv.id },
+        {
+          status: 'waiting',
+          storeId: order?.storeId ?? conv.storeId,
+          summary: JSON.stringify(summary),
+          handoffAt: now,
+        },
+      ),
     );
     const [dto] = await toConversations(this.deps.db, [await this.reload(conv.id)]);
     this.deps.realtime.emit(

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { IS_H5 } from '../../config';
@@ -5,7 +6,7 @@ import { useSession } from '../../hooks/use-session';
 import { login, logout } from '../../services/auth';
 import './index.scss';
 
-/** 我的: sign in (WeChat in the mini-program, the demo user in H5), show the user, sign out. */
+/** 我的: sign in (WeChat in the mini-program, the demo user in H5), show the user, 我的订单, sign out. */
 export default function MePage() {
   const session = useSession();
   const [busy, setBusy] = useState(false);
@@ -45,6 +46,15 @@ export default function MePage() {
           <View className="me__avatar me__avatar--empty">{user.nickname.slice(0, 1)}</View>
         )}
         <Text className="user-nickname">{user.nickname}</Text>
+      </View>
+      <View className="me__menu">
+        <View
+          className="my-orders me__menu-item"
+          onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
+        >
+          <Text>我的订单</Text>
+          <Text className="me__menu-arrow">›</Text>
+        </View>
       </View>
       <Button className="logout-button" onClick={logout}>
         退出登录

@@ -1,6 +1,8 @@
+import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { setRouterParams } from '../../../test/__mocks__/taro';
 import { productDetail } from '../../../test/fixtures';
+import { getCart, getCheckoutDraft } from '../../services/cart';
 import * as catalog from '../../services/catalog';
 import { ApiError } from '../../services/request';
 import ProductPage from '.';
@@ -56,5 +58,43 @@ describe('商品详情', () => {
 
     await waitFor(() => expect(container.querySelector('.detail-name')).not.toBeNull());
     expect(getProduct).toHaveBeenCalledTimes(2);
+  });
+
+  it('adds the chosen quantity to the cart, never more than the per-order limit', async () => {
+    setRouterParams({ id: '1' });
+    getProduct.mockResolvedValue(productDetail({ maxPerOrder: 2 }));
+    const { container } = render(<ProductPage />);
+    await waitFor(() => expect(container.querySelector('.add-to-cart')).not.toBeNull());
+
+    fireEvent.click(container.querySelector('.stepper-plus')!);
+    fireEvent.click(container.querySelector('.stepper-plus')!);
+    expect(container.querySelector('.stepper-value')?.textContent).toBe('2');
+    fireEvent.click(container.querySelector('.add-to-cart')!);
+
+    expect(getCart()).toEqual([expect.objectContaining({ productId: 1, quantity: 2, priceFen: 1290 })]);
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已加入购物车' }));
+    expect(container.querySelector('.cart-badge')?.textContent).toBe('2');
+
+    fireEvent.click(container.querySelector('.add-to-cart')!);
+    expect(getCart()[0].quantity).toBe(2);
+    expect(Taro.showToast).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '已加入购物车（每单限购 2 件）' }),
+    );
+  });
+
+  it('立即购买 checks out just this product without touching the cart', async () => {
+    setRouterParams({ id: '1' });
+    getProduct.mockResolvedValue(productDetail());
+    const { container } = render(<ProductPage />);
+    await waitFor(() => expect(container.querySelector('.buy-now')).not.toBeNull());
+
+    fireEvent.click(container.querySelector('.buy-now')!);
+
+    expect(getCheckoutDraft()).toEqual({
+      source: 'buy-now',
+      lines: [expect.objectContaining({ productId: 1, quantity: 1 })],
+    });
+    expect(getCart()).toEqual([]);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkout/index' });
   });
 });

@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { StateView } from '../../components/state-view';
+import { PurchaseBar } from './purchase-bar';
 import { useLocation } from '../../hooks/use-location';
 import { assetUrl } from '../../utils/asset-url';
 import { formatFen } from '../../utils/money';
@@ -106,6 +107,8 @@ export default function ProductPage() {
           <Text className="detail-description">{product.description}</Text>
         </View>
       )}
+
+      <PurchaseBar product={product} />
     </View>
   );
 }
