@@ -376,5 +376,15 @@ describe.each(DB_TARGETS)('checkout on $name', (target) => {
     const bobs = (await t.http.get('/api/v1/orders').set('Authorization', bob).expect(200)).body;
     expect(bobs.items.map((x: Order) => x.id)).not.toContain(o.id);
     expect(mine.items.map((x: Order) => x.id)).toContain(o.id);
+    const some = (
+      await t.http
+        .get('/api/v1/orders')
+        .query({ status: 'cancelled,refunded', pageSize: 50 })
+        .set('Authorization', alice)
+        .expect(200)
+    ).body;
+    expect(some.items.length).toBeGreaterThan(0);
+    expect(some.items.every((x: Order) => x.status === 'cancelled' || x.status === 'refunded')).toBe(true);
+    await t.http.get('/api/v1/orders').query({ status: 'paid,lost' }).set('Authorization', alice).expect(400);
   });
 });

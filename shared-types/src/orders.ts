@@ -168,7 +168,14 @@ export const Order = z.object({
 export type Order = z.infer<typeof Order>;
 
 /** `GET /orders` query. */
-export const OrderListQuery = PageQuery.extend({ status: OrderStatus.optional() }).strict();
+export const OrderListQuery = PageQuery.extend({
+  /** One status or several, comma-separated (`paid,assigned,out_for_delivery`). */
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(OrderStatus).min(1).max(10))
+    .optional(),
+}).strict();
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
 
 /** `GET /orders` answer. */
@@ -194,7 +201,7 @@ export const PayParams = z.object({
 });
 export type PayParams = z.infer<typeof PayParams>;
 
-/** `POST /orders/:id/pay` answer; `mockPayUrl` only in dev, where the mock pay sheet drives the notify. */
+/** `POST /orders/:id/pay` answer; `mockPay` is true in dev, where `POST /dev/mock-pay/:id` drives the notify. */
 export const PayResponse = z.object({
   orderId: z.number().int(),
   totalFen: z.number().int(),

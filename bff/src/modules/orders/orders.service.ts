@@ -197,7 +197,7 @@ export class OrdersService {
     if (p.role === 'consumer') where.userId = p.userId;
     else if (p.role === 'staff') where.storeId = p.storeId ?? -1;
     else if (p.role !== 'admin') return { items: [], total: 0, page, pageSize };
-    if (q.status) where.status = q.status;
+    if (q.status) where.status = In(q.status);
     const [rows, total] = await this.deps.db.getRepository(OrderEntity).findAndCount({
       where,
       order: { id: 'DESC' },
