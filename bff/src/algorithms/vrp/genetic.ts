@@ -135,7 +135,11 @@ function adjust(penalty: number, history: boolean[]): number {
   return Math.min(PENALTY_RANGE[1], Math.max(PENALTY_RANGE[0], next));
 }
 
-/** Penalties that make one unit of violation cost about one typical arc. */
+/**
+ * Starting penalties: one unit of excess load costs about the longest arc, one second of time
+ * warp ten times the average arc cost per second of travel (starting high keeps short runs
+ * feasible; the adaptation lowers it when most offspring are feasible anyway).
+ */
 function initialPenalties(inst: Instance): Penalties {
   let arcSum = 0;
   let timeSum = 0;
