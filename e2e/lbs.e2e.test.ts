@@ -95,6 +95,7 @@ describe('LBS in Chromium: a pickup customer on the way, the store inbox live', 
   it('signs staff in to the store inbox, connected live', async () => {
     await staff.goto(`${stack.base}/#/subpackages/staff/pages/inbox/index`);
     await staff.locator(`.store-option[data-id="${store.id}"]`).click();
+    await staff.screenshot({ path: join(ARTIFACTS, 'lbs-staff-login.png') });
     await staff.locator('.staff-login-button').click();
     await staff.locator('.realtime-status--online').waitFor();
     expect(await staff.locator('.inbox__store').innerText()).toContain(store.name);

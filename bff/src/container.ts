@@ -232,6 +232,9 @@ export async function createContainer(
     clock,
     log,
   });
+  lifecycle.onChange((change) => {
+    dispatch.onOrderChange(change).catch((err: unknown) => log.warn({ err }, 'courier route push failed'));
+  });
   const db1 = config.database;
   const courier = new CourierService({
     db,
@@ -284,6 +287,7 @@ export async function createContainer(
       if (n) log.info({ expired: n }, 'expired unpaid orders');
       const e = await staffEvents.escalateDue();
       if (e) log.info({ escalated: e }, 'escalated unclaimed store events');
+      await dispatch.runScheduledDispatch(clock.now());
     } catch (err) {
       log.error({ err }, 'background job failed');
     }

@@ -10,7 +10,7 @@ import type {
 } from '@omni/shared-types';
 import { destinationPoint } from '../src/algorithms/geo';
 import { StockEntity } from '../src/modules/catalog/catalog.entity';
-import { RoutePlanEntity } from '../src/modules/dispatch/dispatch.entity';
+import { DispatchRunEntity, RoutePlanEntity } from '../src/modules/dispatch/dispatch.entity';
 import { OrderEventEntity } from '../src/modules/orders/order.entity';
 import { CourierEntity } from '../src/modules/stores/store.entity';
 import { DB_TARGETS, startTestApp, type TestApp } from './harness';
@@ -30,6 +30,14 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
   const courierAuth = new Map<number, string>();
   const customers: Array<{ auth: string; order: Order }> = [];
   let plan1: DispatchPlan;
+  /** The courier with the most stops in the latest plan, and another one. */
+  let a: CourierEntity;
+  let b: CourierEntity;
+  const busiest = (p: DispatchPlan) => {
+    const top = [...p.routes].sort((x, y) => y.stops.length - x.stops.length)[0];
+    a = couriers.find((c) => c.id === top.courierId)!;
+    b = couriers.find((c) => c.id !== a.id)!;
+  };
 
   const bearer = async (role: 'consumer' | 'staff' | 'courier' | 'admin', extra: object = {}) =>
     `Bearer ${(await t.login(role, extra)).token}`;
@@ -108,10 +116,12 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
 
   it('plans the paid orders into courier routes within their slots and pushes them live', async () => {
     expect(couriers.length).toBeGreaterThanOrEqual(2);
-    const courierSocket = await connectSocket(t.base, courierAuth.get(couriers[0].id)!.slice(7));
+    const courierSockets = await Promise.all(
+      couriers.map((c) => connectSocket(t.base, courierAuth.get(c.id)!.slice(7))),
+    );
     const customerSocket = await connectSocket(t.base, customers[0].auth.slice(7));
-    sockets.push(courierSocket, customerSocket);
-    const pushed = nextEvent<CourierRoute>(courierSocket, 'route:updated');
+    sockets.push(...courierSockets, customerSocket);
+    const pushed = courierSockets.map((cs) => nextEvent<CourierRoute>(cs, 'route:updated'));
     const eta = nextEvent<OrderEtaEvent>(customerSocket, 'order:eta');
 
     plan1 = (await plan().expect(200)).body as DispatchPlan;
@@ -122,10 +132,12 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
       expect(Date.parse(s.etaAt)).toBeGreaterThanOrEqual(Date.parse(s.windowStart));
       expect(Date.parse(s.etaAt)).toBeLessThanOrEqual(Date.parse(s.windowEnd));
     }
-    const route = await pushed;
-    expect(route).toMatchObject({ courierId: couriers[0].id, version: 1, planId: plan1.planId });
+    busiest(plan1);
+    const routes = await Promise.all(pushed);
+    const route = routes.find((r) => r.courierId === a.id)!;
+    expect(route).toMatchObject({ version: 1, planId: plan1.planId });
     expect(route.stops.map((s) => s.stopId)).toEqual(
-      stops.filter((s) => s.courierId === couriers[0].id).map((s) => s.stopId),
+      stops.filter((s) => s.courierId === a.id).map((s) => s.stopId),
     );
     const e = await eta;
     expect(e.orderId).toBe(customers[0].order.id);
@@ -134,7 +146,6 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
   });
 
   it('shows each courier only its own route, and hides other couriers’ stops', async () => {
-    const [a, b] = couriers;
     const mine = await routeOf(a.id);
     const planned = stopsOf(plan1).filter((s) => s.courierId === a.id);
     expect(mine.stops.map((s) => s.stopId)).toEqual(planned.map((s) => s.stopId));
@@ -146,18 +157,47 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
       expect(s.parcels).toBe(1);
       expect(s.volumeL).toBeGreaterThan(0);
     }
-    const theirs = stopsOf(plan1).find((s) => s.courierId === b.id)!;
-    const res = await act(a.id, theirs.stopId, 'arrive', { clientEventId: key('ev') }).expect(404);
+    const res = await act(b.id, mine.stops[0].stopId, 'arrive', { clientEventId: key('ev') }).expect(404);
     expect(res.body.error.code).toBe('STOP_NOT_FOUND');
+    const unplanned = await t.http
+      .get('/api/v1/courier/route')
+      .query({ date: '2026-12-02' })
+      .set('Authorization', courierAuth.get(a.id)!)
+      .expect(404);
+    expect(unplanned.body.error.code).toBe('ROUTE_NOT_PLANNED');
     await t.http.get('/api/v1/courier/route').set('Authorization', customers[0].auth).expect(403);
     const otherStaff = await bearer('staff', { storeId: storeId === 1 ? 2 : 1 });
     await plan(otherStaff, { date: DAY, storeId }).expect(403);
     await plan(staff, { date: '2026-13-01' }).expect(400);
   });
 
+  it('re-plans after a new order and a cancellation: the new order gets a stop, the cancelled one loses it', async () => {
+    const late = await paidOrder(6, 2, 800);
+    const gone = stopsOf(plan1)[stopsOf(plan1).length - 1];
+    const owner = customers.find((c) => c.order.id === gone.orderId)!;
+    const rider = await connectSocket(t.base, courierAuth.get(gone.courierId)!.slice(7));
+    sockets.push(rider);
+    const told = nextEvent<CourierRoute>(rider, 'route:updated');
+    await t.http
+      .post(`/api/v1/orders/${gone.orderId}/cancel`)
+      .set('Authorization', owner.auth)
+      .send({})
+      .expect(200);
+    // The courier learns at once that the parcel is off.
+    expect((await told).stops.find((s) => s.orderId === gone.orderId)?.orderStatus).toBe('cancelled');
+
+    const plan2 = (await plan().expect(200)).body as DispatchPlan;
+    expect(plan2).toMatchObject({ version: 2, unassigned: [] });
+    const ids = stopsOf(plan2).map((s) => s.orderId);
+    expect(ids).toContain(late.id);
+    expect(ids).not.toContain(gone.orderId);
+    for (const s of stopsOf(plan2)) expect(Date.parse(s.etaAt)).toBeLessThanOrEqual(Date.parse(s.windowEnd));
+    expect((await orderOf(late.id)).status).toBe('assigned');
+    busiest(plan2);
+  });
+
   it('delivers once with the customer’s code, replays answer the same, a wrong code changes nothing', async () => {
     clock.set(AT_1030);
-    const a = couriers[0];
     const first = (await routeOf(a.id)).stops[0];
     const owner = customers.find((c) => c.order.id === first.orderId)!;
     const customerSocket = await connectSocket(t.base, owner.auth.slice(7));
@@ -181,7 +221,11 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
     expect(done).toMatchObject({ replayed: false, stop: { status: 'delivered', orderStatus: 'delivered' } });
     const again = (await act(a.id, first.stopId, 'deliver', body).expect(200)).body as StopActionResponse;
     expect(again).toEqual({ ...done, replayed: true });
-    await act(a.id, first.stopId, 'deliver', { ...body, clientEventId: key('ev') }).expect(409);
+    const twice = await act(a.id, first.stopId, 'deliver', { ...body, clientEventId: key('ev') }).expect(409);
+    expect(twice.body.error.code).toBe('INVALID_STATE');
+    const next = (await routeOf(a.id)).stops[1];
+    const reused = await act(a.id, next.stopId, 'deliver', body).expect(409);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const order = await orderOf(first.orderId);
     expect(order).toMatchObject({ status: 'delivered', statusText: '已送达' });
@@ -195,38 +239,22 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
     expect(updates.map((u) => u.status)).toContain('delivered');
   });
 
-  it('re-plans after a new order and a cancellation, keeping the delivered stop first', async () => {
-    const [a, b] = couriers;
-    const late = await paidOrder(6, 2, 800);
-    const bStop = stopsOf(plan1).find((s) => s.courierId === b.id)!;
-    const owner = customers.find((c) => c.order.id === bStop.orderId)!;
-    await t.http
-      .post(`/api/v1/orders/${bStop.orderId}/cancel`)
-      .set('Authorization', owner.auth)
-      .send({})
-      .expect(200);
-
-    const plan2 = (await plan().expect(200)).body as DispatchPlan;
-    expect(plan2.version).toBe(2);
-    const ids = stopsOf(plan2).map((s) => s.orderId);
-    expect(ids).toContain(late.id);
-    expect(ids).not.toContain(bStop.orderId);
-    const before = (await routeOf(a.id)).stops;
-    const aRoute = plan2.routes.find((r) => r.courierId === a.id)!;
-    expect(aRoute.stops[0]).toMatchObject({ orderId: plan1.routes[0].stops[0].orderId, status: 'delivered' });
-    // Parcels already on the road stay with their courier.
-    expect(aRoute.stops.map((s) => s.orderId).sort()).toEqual(
-      plan1.routes
-        .find((r) => r.courierId === a.id)!
-        .stops.map((s) => s.orderId)
-        .sort(),
-    );
-    expect(before[0].stopId).toBe(aRoute.stops[0].stopId);
-    expect((await orderOf(late.id)).status).toBe('assigned');
+  it('re-plans after a courier has set off, keeping the delivered stop first and parcels with their courier', async () => {
+    const before = (await plan().expect(200)).body as DispatchPlan;
+    const mineBefore = (await routeOf(a.id)).stops;
+    const plan3 = (await plan().expect(200)).body as DispatchPlan;
+    expect(plan3.version).toBe(before.version + 1);
+    const aRoute = plan3.routes.find((r) => r.courierId === a.id)!;
+    expect(aRoute.stops[0]).toMatchObject({ orderId: mineBefore[0].orderId, status: 'delivered' });
+    expect(aRoute.stops.map((s) => s.orderId).sort()).toEqual(mineBefore.map((s) => s.orderId).sort());
+    // A stop id of an older version still reaches the same stop.
+    const old = stopsOf(before).find((s) => s.courierId === a.id && s.status === 'pending')!;
+    await act(a.id, old.stopId, 'arrive', { clientEventId: key('ev') }).expect(200);
+    const now = (await routeOf(a.id)).stops.find((s) => s.orderId === old.orderId)!;
+    expect(now.status).toBe('arrived');
   });
 
   it('takes a photo as proof and records a failed delivery', async () => {
-    const a = couriers[0];
     const stops = (await routeOf(a.id)).stops.filter((s) => s.status === 'pending');
     expect(stops.length).toBeGreaterThanOrEqual(1);
     const upload = (type: string, bytes: Buffer) =>
@@ -272,8 +300,17 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
     const runs = made[0] + made[1];
     expect(runs).toBe(2); // the 10:00 and the 12:00 cut-offs, each once
     expect(await dispatch.runScheduledDispatch(clock.now())).toBe(0);
+    // An instance that died mid-plan leaves its claim without a plan; later, another takes it over.
+    const claims = t.container.db.getRepository(DispatchRunEntity);
+    const [claim] = await claims.find({ where: { storeId, date: DAY }, order: { id: 'ASC' }, take: 1 });
+    await claims.update(
+      { id: claim.id },
+      { planId: null, createdAt: new Date(clock.now().getTime() - 20 * 60_000) },
+    );
+    expect(await dispatch.runScheduledDispatch(clock.now())).toBe(1);
+    expect(await dispatch.runScheduledDispatch(clock.now())).toBe(0);
     expect(await t.container.db.getRepository(RoutePlanEntity).countBy({ storeId, date: DAY })).toBe(
-      before + runs,
+      before + runs + 1,
     );
   });
 });

@@ -16,6 +16,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'subpackages/staff', pages: ['pages/inbox/index', 'pages/orders/index', 'pages/console/index'] },
+    { root: 'subpackages/courier', pages: ['pages/route/index', 'pages/stop/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

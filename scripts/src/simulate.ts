@@ -53,10 +53,14 @@ function runDay(world: World, label: string, dispatch: Dispatcher, phase: number
   const total: DayResult = { delivered: 0, onTime: 0, lateMin: [], distanceM: 0, trips: 0, solverMs: 0 };
   const n = world.stores.length;
   const steps = 2 * n * 100;
+  let shown = -1;
   for (let s = 0; s < n; s++) {
     const r = simulateStore(world, s, dispatch, (nowS) => {
       const dayPart = Math.min(1, Math.max(0, (nowS - 9 * 3600) / (14 * 3600)));
-      progress(`${label.padEnd(9)}`, Math.min(steps - 1, Math.round((phase * n + s + dayPart) * 100)), steps);
+      const done = Math.min(steps - 1, Math.round((phase * n + s + dayPart) * 100));
+      // Redraw only when the bar moves: a log file is not a terminal.
+      if (Math.floor(done / 20) !== shown) progress(label.padEnd(9), done, steps);
+      shown = Math.floor(done / 20);
     });
     total.delivered += r.delivered;
     total.onTime += r.onTime;

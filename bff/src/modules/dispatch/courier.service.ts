@@ -101,9 +101,9 @@ export class CourierService {
    */
   async act(p: Principal, stopId: number, action: StopAction): Promise<StopActionResponse> {
     const courier = await this.courierOf(p);
-    const replay = await this.replayOf(courier.id, action);
-    if (replay) return replay;
     const current = await this.currentStop(courier, stopId);
+    const replay = await this.replayOf(courier.id, current.orderId, action);
+    if (replay) return replay;
     if (action.kind === 'deliver') await this.checkProof(courier, current.orderId, action.proof);
     const now = this.deps.clock.now();
     const actor: Actor = { type: 'courier', id: p.userId };
@@ -163,7 +163,7 @@ export class CourierService {
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // The same event arrived twice at once; the other copy won: answer what it answered.
-      const again = await this.replayOf(courier.id, action);
+      const again = await this.replayOf(courier.id, current.orderId, action);
       if (again) return again;
       throw err;
     }
@@ -199,12 +199,16 @@ export class CourierService {
     return { photoId, sizeBytes: bytes.length };
   }
 
-  private async replayOf(courierId: number, action: StopAction): Promise<StopActionResponse | null> {
+  private async replayOf(
+    courierId: number,
+    orderId: number,
+    action: StopAction,
+  ): Promise<StopActionResponse | null> {
     const seen = await this.deps.db
       .getRepository(StopEventEntity)
       .findOneBy({ clientEventId: action.clientEventId });
     if (!seen) return null;
-    if (seen.courierId !== courierId || seen.action !== action.kind) {
+    if (seen.courierId !== courierId || seen.orderId !== orderId || seen.action !== action.kind) {
       throw new ConflictError('IDEMPOTENCY_KEY_REUSED', '该事件编号已用于另一个操作');
     }
     return { stop: JSON.parse(seen.result) as CourierStop, replayed: true };

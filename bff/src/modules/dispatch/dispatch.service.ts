@@ -1,4 +1,4 @@
-import { Between, In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { DispatchPlan, DispatchPlanBody, OrderStatus, UnassignedReason } from '@omni/shared-types';
 import type { GeoProvider } from '../../adapters/geo';
 import type { Clock } from '../../clock';
@@ -11,18 +11,17 @@ import { rooms, type Realtime } from '../../realtime/realtime';
 import type { Actor, OrderLifecycle } from '../orders/order-lifecycle';
 import { OrderEntity } from '../orders/order.entity';
 import type { RoutingService } from '../routing/routing.service';
-import { SlotEntity, ZoneEntity } from '../slots/slot.entity';
+import type { SlotEntity } from '../slots/slot.entity';
 import { CourierEntity, StoreEntity } from '../stores/store.entity';
 import type { CourierRoutes } from './courier-route';
-import { DispatchRunEntity, RoutePlanEntity, RouteStopEntity } from './dispatch.entity';
+import { RoutePlanEntity, RouteStopEntity } from './dispatch.entity';
 import { toDispatchPlan } from './dispatch.mapper';
 import { buildDispatchProblem, type PlanJob } from './dispatch.problem';
+import { runScheduledDispatch } from './dispatch.schedule';
 import { loadDay, placesOf, vehiclesOf } from './dispatch.snapshot';
 
 /** A window that ends within this many seconds from now cannot be met; it is widened instead. */
 const LATE_MARGIN_S = 15 * 60;
-/** How far back scheduled dispatch looks for slot cut-offs it has not acted on. */
-const SCHEDULE_LOOKBACK_MS = 6 * 3600_000;
 
 class PlanRaced extends Error {}
 
@@ -94,50 +93,20 @@ export class DispatchService {
 
   /**
    * Plans each store and day once per slot cut-off that has passed (within the last six hours),
-   * claimed through a unique key so that with several instances each runs once. Returns plans made.
+   * claimed through the database so that with several instances each runs once. Returns plans made.
+   * The lead's jobs loop calls it with the clock's now.
    */
-  async runScheduledDispatch(now: Date): Promise<number> {
-    const slots = await this.deps.db.getRepository(SlotEntity).find({
-      where: {
-        cutoffAt: Between(new Date(now.getTime() - SCHEDULE_LOOKBACK_MS), now),
-        booked: MoreThan(0),
+  runScheduledDispatch(now: Date): Promise<number> {
+    const { db, tx, log } = this.deps;
+    return runScheduledDispatch(
+      {
+        db,
+        tx,
+        log,
+        plan: async (storeId, date) => (await this.planStore(storeId, date, 'scheduled')).planId,
       },
-    });
-    const recent = slots;
-    if (!recent.length) return 0;
-    const zones = await this.deps.db
-      .getRepository(ZoneEntity)
-      .findBy({ id: In([...new Set(recent.map((s) => s.zoneId))]) });
-    const storeOf = new Map(zones.map((z) => [z.id, z.storeId]));
-    const runs = new Map<string, { storeId: number; date: string }>();
-    for (const s of recent) {
-      const storeId = storeOf.get(s.zoneId);
-      if (storeId !== undefined) {
-        runs.set(`${storeId}|${s.date}|${s.cutoffAt.toISOString()}`, { storeId, date: s.date });
-      }
-    }
-    let planned = 0;
-    for (const [runKey, { storeId, date }] of runs) {
-      try {
-        await this.deps.tx.run((m) =>
-          m.getRepository(DispatchRunEntity).insert({ runKey, storeId, date, planId: null, createdAt: now }),
-        );
-      } catch (err) {
-        if (isUniqueViolation(err)) continue; // another instance (or an earlier tick) has it
-        throw err;
-      }
-      try {
-        const plan = await this.planStore(storeId, date, 'scheduled');
-        await this.deps.tx.run((m) =>
-          m.getRepository(DispatchRunEntity).update({ runKey }, { planId: plan.planId }),
-        );
-        planned++;
-      } catch (err) {
-        this.deps.log.error({ err, storeId, date }, 'scheduled dispatch failed; will retry');
-        await this.deps.tx.run((m) => m.getRepository(DispatchRunEntity).delete({ runKey }));
-      }
-    }
-    return planned;
+      now,
+    );
   }
 
   private async planOnce(

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { AftersalesCase, ChatMessage, Conversation, Order, type ConversationStatus } from '@omni/shared-types';
+import {
+  AftersalesCase,
+  ChatMessage,
+  Conversation,
+  Order,
+  type ConversationStatus,
+} from '@omni/shared-types';
 import { ApiError, request, type RequestOptions } from '../../../services/request';
 import { clearStaffSession, getStaffSession } from './staff-session';
 
@@ -27,7 +33,8 @@ async function asStaff<T>(options: RequestOptions<T>): Promise<T> {
 
 /** The queue: the store's and the brand-wide conversations (waiting and being served by default). */
 export async function listQueue(status?: ConversationStatus): Promise<Conversation[]> {
-  return (await asStaff({ path: '/support/conversations', query: { status }, schema: ConversationList })).items;
+  return (await asStaff({ path: '/support/conversations', query: { status }, schema: ConversationList }))
+    .items;
 }
 
 /** The newest messages of a conversation (older than `before` when given), oldest first. */
