@@ -94,6 +94,16 @@ describe('request', () => {
     expect(getSession()).toBeNull();
   });
 
+  it("sends a caller's own token (staff) and keeps the shopper signed in when it expires", async () => {
+    saveSession(session('shopper'));
+    answer(401, { error: { code: 'TOKEN_EXPIRED', message: 'expired' } });
+    await failure(
+      request({ path: '/staff/events', schema: Pong, headers: { Authorization: 'Bearer staff' } }),
+    );
+    expect(mockRequest.mock.calls[0][0].header.Authorization).toBe('Bearer staff');
+    expect(getSession()?.token).toBe('shopper');
+  });
+
   it('keeps the session on errors unrelated to the token', async () => {
     saveSession(session());
     answer(500, { error: { code: 'INTERNAL', message: 'boom' } });

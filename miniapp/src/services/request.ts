@@ -124,8 +124,9 @@ function isTimeout(err: unknown): boolean {
   return /timeout|abort/i.test(text);
 }
 
-function fail(error: ApiError, silent: boolean | undefined): ApiError {
-  if (SESSION_ENDING_CODES.has(error.code) && getSession()) clearSession();
+function fail(error: ApiError, silent: boolean | undefined, ownToken: boolean): ApiError {
+  // A staff or courier call carries its own token: its expiry must not sign the shopper out.
+  if (ownToken && SESSION_ENDING_CODES.has(error.code) && getSession()) clearSession();
   if (!silent) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
   return error;
 }
@@ -139,7 +140,8 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
   const header: Record<string, string> = { Accept: 'application/json', ...headers };
   if (data !== undefined) header['Content-Type'] = 'application/json';
   const session = getSession();
-  if (session) header.Authorization = `Bearer ${session.token}`;
+  const ownToken = !header.Authorization;
+  if (session && ownToken) header.Authorization = `Bearer ${session.token}`;
 
   let response: Taro.request.SuccessCallbackResult;
   try {
@@ -153,15 +155,19 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
     });
   } catch (err) {
     const code: ClientErrorCode = isTimeout(err) ? 'TIMEOUT' : 'NETWORK_ERROR';
-    throw fail(new ApiError(code, messageFor(code), 0), silent);
+    throw fail(new ApiError(code, messageFor(code), 0), silent, ownToken);
   }
 
   const status = response.statusCode;
-  if (status < 200 || status >= 300) throw fail(toApiError(status, response.data), silent);
+  if (status < 200 || status >= 300) throw fail(toApiError(status, response.data), silent, ownToken);
 
   const parsed = schema.safeParse(response.data);
   if (!parsed.success) {
-    throw fail(new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), status, parsed.error.issues), silent);
+    throw fail(
+      new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), status, parsed.error.issues),
+      silent,
+      ownToken,
+    );
   }
   return parsed.data;
 }

@@ -10,6 +10,8 @@ import { cancelOrder } from '../../services/orders';
 import { assetUrl } from '../../utils/asset-url';
 import { formatFen } from '../../utils/money';
 import { formatCountdownMs, formatDateTime, formatSlotDay } from '../../utils/shanghai-time';
+import { OnMyWay } from '../../components/on-my-way';
+import { openChat } from '../../services/support';
 import { RescheduleSheet } from './reschedule-sheet';
 import { Timeline } from './timeline';
 import { useOrder } from './use-order';
@@ -43,7 +45,11 @@ function Delivery({ order }: { order: Order }) {
       <View className="detail-section">
         <Text className="detail-section__title">到店自提</Text>
         <Text className="order-store">{order.storeName}</Text>
-        {order.staffAcknowledged && <Text className="staff-ack">门店已收到你的到店提醒</Text>}
+        {order.status === 'paid' || order.status === 'ready_for_pickup' ? (
+          <OnMyWay orderId={order.id} storeId={order.storeId} staffAcknowledged={order.staffAcknowledged} />
+        ) : (
+          order.staffAcknowledged && <Text className="staff-ack">门店已收到你的到店提醒</Text>
+        )}
       </View>
     );
   }
@@ -179,6 +185,12 @@ export default function OrderDetailPage() {
       <View className="detail-section">
         <Text className="detail-section__title">订单进度</Text>
         <Timeline events={order.timeline} />
+      </View>
+
+      <View className="order-help">
+        <Button className="contact-support-order" onClick={() => void openChat(order.id)}>
+          联系客服
+        </Button>
       </View>
 
       {hasActions && (
