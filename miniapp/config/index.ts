@@ -24,7 +24,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     outputRoot: `dist/${platform}`,
     plugins: [],
     // The only build-time variables the app sees; src/config.ts reads them.
-    env: { TARO_APP_API_BASE: JSON.stringify(apiBase) },
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+      TARO_APP_AMAP_KEY: JSON.stringify(process.env.TARO_APP_AMAP_KEY ?? ''),
+    },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -23,3 +23,9 @@ export const ORDER_PAGE_SIZE = 10;
 
 /** Days offered by the delivery slot picker (today included). */
 export const SLOT_PICKER_DAYS = 7;
+
+/** AMap web-service key for the mini-program's own geocoding; '' → the BFF's geocode endpoints. */
+export const AMAP_KEY: string = process.env.TARO_APP_AMAP_KEY ?? '';
+
+/** AMap web-service origin (what AMap's mini-program SDK calls). */
+export const AMAP_API_BASE = 'https://restapi.amap.com';

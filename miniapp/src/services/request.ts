@@ -171,3 +171,22 @@ export async function request<T>(options: RequestOptions<T>): Promise<T> {
   }
   return parsed.data;
 }
+
+/**
+ * A GET to a third-party JSON API (AMap) with no token; the answer is validated with `schema`.
+ * Kept here so this file stays the only caller of Taro.request.
+ */
+export async function requestExternal<T>(url: string, query: Query, schema: z.ZodType<T>): Promise<T> {
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  const response = await Taro.request({
+    url: `${url}?${pairs.join('&')}`,
+    method: 'GET',
+    timeout: REQUEST_TIMEOUT_MS,
+  });
+  const parsed = schema.safeParse(response.data);
+  if (!parsed.success)
+    throw new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), response.statusCode, parsed.error.issues);
+  return parsed.data;
+}
