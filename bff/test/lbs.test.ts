@@ -181,6 +181,23 @@ describe.each(DB_TARGETS)('LBS on $name', (target) => {
     expect(abroad).toMatchObject({ accepted: false, flagged: 'OUT_OF_CHINA' });
   });
 
+  it('recovers from a bad first fix after three implausible reports in a row', async () => {
+    const gil = await bearer('consumer', { openid: 'lbs-glitch' });
+    await t.http.post('/api/v1/lbs/consent').set('Authorization', gil).send({ location: true }).expect(200);
+    await report(gil, { lat: 31.9, lng: 121.9 }).expect(200); // a glitch ~80 km away, first fix
+    const flags: Array<string | null> = [];
+    for (let i = 0; i < 3; i++) {
+      clock.advanceMin(1);
+      flags.push((await report(gil, north(3000)).expect(200)).body.flagged);
+    }
+    expect(flags).toEqual(['TOO_FAST', 'TOO_FAST', null]);
+    clock.advanceMin(1);
+    expect((await report(gil, north(2900)).expect(200)).body).toMatchObject({
+      accepted: true,
+      flagged: null,
+    });
+  });
+
   it('raises one arrival event for a pickup customer, live to the staff, and one staff member claims it', async () => {
     const dave = await bearer('consumer', { openid: 'lbs-dave' });
     const order = await pickupOrder(dave);

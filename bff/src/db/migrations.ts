@@ -3,6 +3,7 @@ import { Checkout1764000100000 } from './migrations/1764000100000-checkout';
 import { Lbs1764000200000 } from './migrations/1764000200000-lbs';
 import { Dispatch1764000300000 } from './migrations/1764000300000-dispatch';
 import { Support1764000400000 } from './migrations/1764000400000-support';
+import { PositionStreak1764000500000 } from './migrations/1764000500000-position-streak';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Lbs1764000200000,
   Dispatch1764000300000,
   Support1764000400000,
+  PositionStreak1764000500000,
 ];

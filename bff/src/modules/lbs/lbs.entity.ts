@@ -31,6 +31,10 @@ export class PositionEntity {
 
   @Column({ name: 'reported_at', type: 'datetime' })
   reportedAt!: Date;
+
+  /** Consecutive reports flagged TOO_FAST against this position. */
+  @Column({ name: 'rejected_streak', type: 'int', default: 0 })
+  rejectedStreak!: number;
 }
 
 /** Geofence state of one consumer at one store's fence (arrival / nearby). */

@@ -21,6 +21,9 @@ export interface LbsSettings {
   reportsPer10s: number;
 }
 
+/** Implausible reports in a row after which the newest becomes the reference position. */
+const STREAK_TO_RESET = 3;
+
 const PURCHASED: OrderEntity['status'][] = [
   'paid',
   'assigned',
@@ -88,7 +91,18 @@ export class LbsService {
       { ...point, at },
       now,
     );
-    if (!check.ok) {
+    // A bad first fix (a GPS glitch far away) would make every real report look too fast:
+    // after STREAK_TO_RESET such reports in a row, the newest one becomes the reference.
+    const streakReset =
+      !check.ok && check.reason === 'TOO_FAST' && prev !== null && prev.rejectedStreak + 1 >= STREAK_TO_RESET;
+    if (!check.ok && !streakReset) {
+      if (check.reason === 'TOO_FAST' && prev) {
+        await this.deps.tx.run((m) =>
+          m
+            .getRepository(PositionEntity)
+            .update({ userId: p.userId }, { rejectedStreak: prev.rejectedStreak + 1 }),
+        );
+      }
       this.deps.log.info({ userId: p.userId, flag: check.reason }, 'location report flagged, not acted on');
       return { accepted: false, flagged: check.reason, events: [] };
     }
