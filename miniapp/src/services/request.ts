@@ -190,3 +190,39 @@ export async function requestExternal<T>(url: string, query: Query, schema: z.Zo
     throw new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), response.statusCode, parsed.error.issues);
   return parsed.data;
 }
+
+/**
+ * POSTs raw bytes (a proof photo) under `/api/v1` with the caller's token; the JSON answer is
+ * validated with `schema`. JSON calls use `request`.
+ */
+export async function requestBinary<T>(opts: {
+  path: string;
+  bytes: ArrayBuffer;
+  contentType: string;
+  token: string;
+  schema: z.ZodType<T>;
+}): Promise<T> {
+  let response: Taro.request.SuccessCallbackResult;
+  try {
+    response = await Taro.request({
+      url: apiUrl(opts.path),
+      method: 'POST',
+      data: opts.bytes,
+      header: {
+        Accept: 'application/json',
+        'Content-Type': opts.contentType,
+        Authorization: `Bearer ${opts.token}`,
+      },
+      dataType: 'json',
+      timeout: REQUEST_TIMEOUT_MS,
+    });
+  } catch {
+    throw new ApiError('NETWORK_ERROR', messageFor('NETWORK_ERROR'), 0);
+  }
+  if (response.statusCode < 200 || response.statusCode >= 300)
+    throw toApiError(response.statusCode, response.data);
+  const parsed = opts.schema.safeParse(response.data);
+  if (!parsed.success)
+    throw new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), response.statusCode, parsed.error.issues);
+  return parsed.data;
+}

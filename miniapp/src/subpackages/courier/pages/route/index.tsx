@@ -1,0 +1,115 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { RouteMap } from '../../../../components/route-map';
+import { clearCourierSession, type CourierSession } from '../../../../services/courier';
+import { addDays, dayLabel, shanghaiDate } from '../../../../utils/shanghai-time';
+import { useCourierSession } from '../../hooks/use-courier-session';
+import { usePendingActions } from '../../hooks/use-pending-actions';
+import { courierQueue } from '../../services/courier-queue';
+import { withPending } from '../../stop-view';
+import { CourierLogin } from './courier-login';
+import { StopList } from './stop-list';
+import { useRoute } from './use-route';
+import './index.scss';
+
+/** 今日路线 for a signed-in courier: day tabs, sync state, the map and the stops in order. */
+function RouteView({ session, initialDate }: { session: CourierSession; initialDate: string }) {
+  const today = shanghaiDate();
+  const [date, setDate] = useState(initialDate);
+  const { route, loading, notPlanned, error, fromCache, reload } = useRoute(session, date);
+  const courierId = session.user.courierId ?? 0;
+  const pending = usePendingActions(courierId);
+  const stops = route ? withPending(route.stops, pending) : [];
+  const done = stops.filter((s) => s.status === 'delivered' || s.status === 'failed').length;
+
+  // A queued action just reached the BFF: show what it answered rather than the overlay.
+  const pendingBefore = useRef(pending.length);
+  useEffect(() => {
+    if (pending.length < pendingBefore.current) void reload();
+    pendingBefore.current = pending.length;
+  }, [pending.length, reload]);
+
+  // Back from a stop page: catch up even if a push was missed.
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    if (shownBefore.current) void reload();
+    shownBefore.current = true;
+  });
+
+  usePullDownRefresh(() => {
+    void courierQueue(courierId).flush();
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const open = (stopId: number) =>
+    void Taro.navigateTo({ url: `/subpackages/courier/pages/stop/index?id=${stopId}&date=${date}` });
+
+  return (
+    <View className="courier-route">
+      <View className="courier-header">
+        <View className="courier-header__who">
+          <Text className="courier-name">{session.user.nickname}</Text>
+          {route && <Text className="courier-store">{route.store.name}</Text>}
+        </View>
+        <Text className="courier-logout" onClick={clearCourierSession}>
+          退出
+        </Text>
+      </View>
+      <View className="route-days">
+        {[today, addDays(today, 1)].map((d) => (
+          <Text
+            key={d}
+            className={`route-day${d === date ? ' route-day--active' : ''}`}
+            data-date={d}
+            onClick={() => setDate(d)}
+          >
+            {dayLabel(d, today)}
+          </Text>
+        ))}
+      </View>
+      {pending.length > 0 && (
+        <View className="sync-bar">
+          <Text className="pending-sync">待同步 {pending.length}</Text>
+          <Text className="sync-now" onClick={() => void courierQueue(courierId).flush()}>
+            立即同步
+          </Text>
+        </View>
+      )}
+      {fromCache && <Text className="offline-note">网络不可用，显示的是本机保存的路线</Text>}
+      {route && route.stops.length > 0 && (
+        <>
+          <View className="route-summary">
+            <Text>共 {stops.length} 站</Text>
+            <Text>已完成 {done}</Text>
+            <Text>约 {(route.distanceM / 1000).toFixed(1)} 公里</Text>
+          </View>
+          <RouteMap store={route.store} stops={stops} polyline={route.polyline} onSelect={open} />
+          <StopList stops={stops} onOpen={open} />
+        </>
+      )}
+      {route && route.stops.length === 0 && <Text className="empty-state">当天没有分配给你的站点</Text>}
+      {!route && loading && <Text className="loading-state">加载中…</Text>}
+      {!route && notPlanned && <Text className="empty-state">当天还没有排线，请稍后下拉刷新</Text>}
+      {!route && error && (
+        <View className="error-state">
+          <Text>{error}</Text>
+          <Button className="retry-button" onClick={() => void reload()}>
+            重试
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** 今日路线: courier sign-in, then the day's route (`?date=YYYY-MM-DD` opens another day). */
+export default function CourierRoutePage() {
+  const session = useCourierSession();
+  const { params } = useRouter();
+  const initialDate = /^\d{4}-\d{2}-\d{2}$/.test(params.date ?? '')
+    ? (params.date as string)
+    : shanghaiDate();
+  if (!session) return <CourierLogin />;
+  return <RouteView key={session.user.courierId} session={session} initialDate={initialDate} />;
+}
