@@ -102,8 +102,14 @@ describe('ChatOutbox', () => {
     socket.sends[0].ack({ error: { code: 'VALIDATION_FAILED', message: '消息过长' } });
     socket.sends[1].ack({ error: { code: 'RATE_LIMITED', message: '太频繁' } });
 
-    expect(listener.failed).toHaveBeenCalledWith('msg-dddd-4444', expect.objectContaining({ retryable: false }));
-    expect(listener.failed).toHaveBeenCalledWith('msg-eeee-5555', expect.objectContaining({ retryable: true }));
+    expect(listener.failed).toHaveBeenCalledWith(
+      'msg-dddd-4444',
+      expect.objectContaining({ retryable: false }),
+    );
+    expect(listener.failed).toHaveBeenCalledWith(
+      'msg-eeee-5555',
+      expect.objectContaining({ retryable: true }),
+    );
     expect(outbox.unacked()).toEqual(['msg-eeee-5555']);
 
     outbox.retry('msg-eeee-5555');

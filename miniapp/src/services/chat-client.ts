@@ -39,7 +39,12 @@ export interface OutboxListener {
 }
 
 /** Codes after which sending the same message again cannot succeed. */
-const FINAL_CODES = new Set(['VALIDATION_FAILED', 'MESSAGE_ID_REUSED', 'CONVERSATION_NOT_FOUND', 'FORBIDDEN']);
+const FINAL_CODES = new Set([
+  'VALIDATION_FAILED',
+  'MESSAGE_ID_REUSED',
+  'CONVERSATION_NOT_FOUND',
+  'FORBIDDEN',
+]);
 
 /** How long a `chat:send` may wait for its ack before it counts as failed (resent on reconnect). */
 export const ACK_TIMEOUT_MS = 10_000;

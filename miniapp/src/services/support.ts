@@ -1,11 +1,6 @@
 import Taro from '@tarojs/taro';
 import { z } from 'zod';
-import {
-  ChatMessage,
-  Conversation,
-  SendMessageResponse,
-  type SendMessageBody,
-} from '@omni/shared-types';
+import { ChatMessage, Conversation, SendMessageResponse, type SendMessageBody } from '@omni/shared-types';
 import { ApiError, messageFor, request } from './request';
 
 const ConversationList = z.object({ items: z.array(Conversation) });

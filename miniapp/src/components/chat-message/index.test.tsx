@@ -20,7 +20,9 @@ function message(overrides: Partial<ChatMessage> = {}): ChatMessage {
 describe('ChatBubble', () => {
   it('shows an HTML string literally instead of rendering it', () => {
     const html = '<img src=x onerror="alert(1)"><b>加粗</b>';
-    const { container } = render(<ChatBubble message={message({ sender: 'agent', senderName: '客服', text: html })} />);
+    const { container } = render(
+      <ChatBubble message={message({ sender: 'agent', senderName: '客服', text: html })} />,
+    );
 
     expect(container.querySelector('.chat-bubble__text')?.textContent).toBe(html);
     expect(container.querySelector('img')).toBeNull();
@@ -57,7 +59,11 @@ describe('ChatBubble', () => {
     fireEvent.click(chips[1]);
 
     expect(onSend).toHaveBeenNthCalledWith(1, { label: '查订单', text: '我的订单到哪了', action: undefined });
-    expect(onSend).toHaveBeenNthCalledWith(2, { label: '转人工', text: undefined, action: { type: 'human' } });
+    expect(onSend).toHaveBeenNthCalledWith(2, {
+      label: '转人工',
+      text: undefined,
+      action: { type: 'human' },
+    });
   });
 
   it('reschedules to a tapped slot and ignores one that cannot be booked', () => {

@@ -45,7 +45,9 @@ export function ChatBubble(
       data-client-id={message.clientId ?? undefined}
     >
       <View className={`chat-bubble chat-bubble--${sender}`} data-id={message.id}>
-        {!own && <Text className="chat-bubble__name">{message.senderName}</Text>}
+        {!own && (
+          <Text className="chat-bubble__name">{sender === 'customer' ? '顾客' : message.senderName}</Text>
+        )}
         <Text className="chat-bubble__text" userSelect>
           {message.text}
         </Text>

@@ -97,12 +97,7 @@ export function MessagePayloadView({ payload, ...h }: { payload: MessagePayload 
         </View>
       )}
       {payload.products?.map((p) => (
-        <View
-          key={p.id}
-          className="product-card-mini"
-          data-id={p.id}
-          onClick={() => h.onOpenProduct?.(p.id)}
-        >
+        <View key={p.id} className="product-card-mini" data-id={p.id} onClick={() => h.onOpenProduct?.(p.id)}>
           <Image className="product-card-mini__image" src={assetUrl(p.image)} mode="aspectFill" />
           <View className="product-card-mini__body">
             <Text className="product-card-mini__name">{p.name}</Text>
@@ -119,7 +114,8 @@ export function MessagePayloadView({ payload, ...h }: { payload: MessagePayload 
       {caseRef && (
         <View className="case-card" data-id={caseRef.id} onClick={() => h.onOpenCase?.(caseRef.id)}>
           <Text className="case-card__title">
-            售后单 {caseRef.caseNo} · {CASE_TYPE_TEXT[caseRef.type as keyof typeof CASE_TYPE_TEXT] ?? caseRef.type}
+            售后单 {caseRef.caseNo} ·{' '}
+            {CASE_TYPE_TEXT[caseRef.type as keyof typeof CASE_TYPE_TEXT] ?? caseRef.type}
           </Text>
           <Text className="case-card__status">
             {CASE_STATUS_TEXT[caseRef.status as keyof typeof CASE_STATUS_TEXT] ?? caseRef.status} · 查看详情 ›

@@ -20,7 +20,12 @@ const keys = (s: ChatState) => s.entries.map((e) => `${e.key}:${e.state}`);
 
 describe('chatReducer', () => {
   it('shows a typed message as pending, then replaces it with the stored one (echo and ack count once)', () => {
-    let s = chatReducer(EMPTY_CHAT, { type: 'queued', clientId: 'cid-00001', text: '在吗', conversationId: 3 });
+    let s = chatReducer(EMPTY_CHAT, {
+      type: 'queued',
+      clientId: 'cid-00001',
+      text: '在吗',
+      conversationId: 3,
+    });
     expect(keys(s)).toEqual(['ccid-00001:sending']);
 
     const stored = msg(20, { sender: 'customer', clientId: 'cid-00001', text: '在吗' });

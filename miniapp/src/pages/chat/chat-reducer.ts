@@ -56,11 +56,7 @@ export function mergeMessages(entries: ChatEntry[], messages: ChatMessage[]): Ch
   return [...sent, ...kept.filter((e) => e.state !== 'sent')];
 }
 
-function withPending(
-  entries: ChatEntry[],
-  clientId: string,
-  change: Partial<ChatEntry>,
-): ChatEntry[] {
+function withPending(entries: ChatEntry[], clientId: string, change: Partial<ChatEntry>): ChatEntry[] {
   return entries.map((e) => (e.key === `c${clientId}` ? { ...e, ...change } : e));
 }
 
@@ -112,7 +108,10 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       };
     }
     case 'failed':
-      return { ...state, entries: withPending(state.entries, action.clientId, { state: 'failed', error: action.error }) };
+      return {
+        ...state,
+        entries: withPending(state.entries, action.clientId, { state: 'failed', error: action.error }),
+      };
     case 'retrying':
       return {
         ...state,

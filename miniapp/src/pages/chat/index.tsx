@@ -54,7 +54,9 @@ function Chat({ session, orderId }: { session: Session; orderId: number | undefi
         <Text className="chat-status">{STATUS_TEXT[status]}</Text>
         {!chat.online && <Text className="chat__offline">连接中…</Text>}
       </View>
-      {chat.loadError && <StateView kind="error" message={chat.loadError} onRetry={() => void chat.loadLatest()} />}
+      {chat.loadError && (
+        <StateView kind="error" message={chat.loadError} onRetry={() => void chat.loadLatest()} />
+      )}
       <MessageList
         entries={chat.entries}
         readUpTo={chat.readUpTo}

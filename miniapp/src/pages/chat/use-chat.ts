@@ -165,5 +165,18 @@ export function useChat(session: Session, orderId: number | undefined) {
     }
   }, []);
 
-  return { ...state, online, agentTyping, loadingOlder, loadError, loadLatest, loadOlder, send, retry, typing, markRead, rate };
+  return {
+    ...state,
+    online,
+    agentTyping,
+    loadingOlder,
+    loadError,
+    loadLatest,
+    loadOlder,
+    send,
+    retry,
+    typing,
+    markRead,
+    rate,
+  };
 }

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { IS_H5 } from '../../config';
 import { useSession } from '../../hooks/use-session';
 import { login, logout } from '../../services/auth';
+import { setConsent } from '../../services/lbs';
+import { SupportEntry } from '../../components/support-entry';
 import './index.scss';
 
 /** 我的: sign in (WeChat in the mini-program, the demo user in H5), show the user, 我的订单, sign out. */
@@ -53,6 +55,37 @@ export default function MePage() {
           onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
         >
           <Text>我的订单</Text>
+          <Text className="me__menu-arrow">›</Text>
+        </View>
+        <SupportEntry />
+        <View
+          className="withdraw-location me__menu-item"
+          onClick={() =>
+            void Taro.showModal({
+              title: '关闭位置共享',
+              content: '关闭后将删除已保存的位置，门店不会再收到你的到店提醒。',
+            }).then(async (r) => {
+              if (!r.confirm) return;
+              await setConsent(false);
+              void Taro.showToast({ title: '已关闭并删除位置', icon: 'none' });
+            })
+          }
+        >
+          <Text>关闭位置共享</Text>
+          <Text className="me__menu-arrow">›</Text>
+        </View>
+        <View
+          className="staff-workbench me__menu-item"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/pages/inbox/index' })}
+        >
+          <Text>门店工作台（店员）</Text>
+          <Text className="me__menu-arrow">›</Text>
+        </View>
+        <View
+          className="courier-workbench me__menu-item"
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/courier/pages/route/index' })}
+        >
+          <Text>骑手端</Text>
           <Text className="me__menu-arrow">›</Text>
         </View>
       </View>

@@ -191,6 +191,16 @@ export default function OrderDetailPage() {
         <Button className="contact-support-order" onClick={() => void openChat(order.id)}>
           联系客服
         </Button>
+        {order.status !== 'pending_payment' &&
+          order.status !== 'cancelled' &&
+          order.status !== 'refunded' && (
+            <Button
+              className="apply-aftersales"
+              onClick={() => void Taro.navigateTo({ url: `/pages/aftersales/new/index?orderId=${order.id}` })}
+            >
+              申请售后
+            </Button>
+          )}
       </View>
 
       {hasActions && (

@@ -2,8 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { CaseType, Order } from '@omni/shared-types';
-import { QuantityStepper } from '../../../components/quantity-stepper';
 import { StateView } from '../../../components/state-view';
+// After StateView, as on 商品详情, so the shared CSS chunk keeps one order.
+import { QuantityStepper } from '../../../components/quantity-stepper';
 import { CASE_TYPE_TEXT, createCase } from '../../../services/aftersales';
 import { getOrder } from '../../../services/orders';
 import { supportErrorMessage } from '../../../services/support';

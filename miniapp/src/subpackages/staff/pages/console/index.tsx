@@ -1,7 +1,8 @@
 import { Button, Input, ScrollView, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { ChatBubble } from '../../../../components/chat-message';
 import { StateView } from '../../../../components/state-view';
+// After StateView, as on the chat page, so the shared CSS chunk keeps one order.
+import { ChatBubble } from '../../../../components/chat-message';
 import { useNow } from '../../../../hooks/use-now';
 import { useStaffSession } from '../../hooks/use-staff-session';
 import { clearStaffSession, type StaffSession } from '../../services/staff-session';

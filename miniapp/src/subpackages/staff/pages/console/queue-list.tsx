@@ -35,7 +35,9 @@ export function QueueList(props: {
           {c.status === 'waiting' && (
             <Text className="queue-item__waited">已等待 {waitedText(c.waitingSince, nowMs)}</Text>
           )}
-          {c.status === 'agent' && c.agent && <Text className="queue-item__agent">接待：{c.agent.nickname}</Text>}
+          {c.status === 'agent' && c.agent && (
+            <Text className="queue-item__agent">接待：{c.agent.nickname}</Text>
+          )}
           {c.lastMessage && <Text className="queue-item__last">{c.lastMessage}</Text>}
         </View>
       ))}

@@ -46,7 +46,12 @@ describe('queueReducer', () => {
     let s = queueReducer(EMPTY_QUEUE, { type: 'loaded', items: [conv({ id: 5 }), conv({ id: 6 })] });
     s = queueReducer(s, {
       type: 'pushed',
-      conversation: conv({ id: 5, status: 'agent', waitingSince: null, agent: { userId: 9, nickname: '小王' } }),
+      conversation: conv({
+        id: 5,
+        status: 'agent',
+        waitingSince: null,
+        agent: { userId: 9, nickname: '小王' },
+      }),
     });
     expect(ids(s.items)).toEqual([6, 5]);
     expect(s.items[1].agent?.nickname).toBe('小王');

@@ -169,7 +169,9 @@ export function useConsole(session: StaffSession) {
       const trimmed = text.trim();
       if (!id || !trimmed) return false;
       const pending =
-        pendingReply.current?.text === trimmed ? pendingReply.current : { text: trimmed, clientId: newClientId() };
+        pendingReply.current?.text === trimmed
+          ? pendingReply.current
+          : { text: trimmed, clientId: newClientId() };
       pendingReply.current = pending;
       let ok = false;
       await run(async () => {
