@@ -278,7 +278,13 @@ export class SupportService {
       csatRequest: true,
     });
     this.push(conv, msg);
-    return (await toConversations(this.deps.db, [await this.reload(id)]))[0];
+    const [dto] = await toConversations(this.deps.db, [await this.reload(id)]);
+    this.deps.realtime.emit(
+      dto.storeId ? rooms.storeStaff(dto.storeId) : rooms.allStaff,
+      'support:queue',
+      dto,
+    );
+    return dto;
   }
 
   /** The customer's rating of a closed conversation. */
