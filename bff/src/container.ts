@@ -42,6 +42,7 @@ import { SupportService } from './modules/support/support.service';
 import { supportSocket } from './modules/support/support.socket';
 import { createKnowledge } from './modules/support/knowledge';
 import { KpisService } from './modules/kpis/kpis.service';
+import { courierInfoFor } from './modules/dispatch/courier-info';
 import { RoutingService } from './modules/routing/routing.service';
 import { CourierRoutes } from './modules/dispatch/courier-route';
 import { DispatchService } from './modules/dispatch/dispatch.service';
@@ -279,6 +280,7 @@ export async function createContainer(
     settings: { humanHours: config.support.humanHours, messagesPer10s: config.support.messagesPer10s },
   });
   realtime.onConnection(supportSocket(support, log));
+  orders.setCourierInfo((orderId) => courierInfoFor(db, orderId));
   const kpis = new KpisService({ db, clock });
 
   const jobs = async () => {

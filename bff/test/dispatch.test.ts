@@ -205,6 +205,9 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
     const updates = collect<OrderUpdatedEvent>(customerSocket, 'order:updated');
     const code = (await orderOf(first.orderId)).deliveryCode!;
     expect(code).toMatch(/^\d{4}$/);
+    const coming = (await orderOf(first.orderId)).courier!;
+    expect(coming).toMatchObject({ stopsBefore: 0, etaAt: first.etaAt });
+    expect(coming.name.length).toBeGreaterThan(0);
 
     const wrong = String((Number(code) + 1) % 10_000).padStart(4, '0');
     const bad = await act(a.id, first.stopId, 'deliver', {
@@ -228,7 +231,10 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const order = await orderOf(first.orderId);
-    expect(order).toMatchObject({ status: 'delivered', statusText: '已送达' });
+    expect(order).toMatchObject({ status: 'delivered', statusText: '已送达', courier: null });
+    // The next customer sees the courier where the last parcel was delivered.
+    const nextOrder = await orderOf(next.orderId);
+    expect(nextOrder.courier?.position).toEqual({ lat: order.address!.lat, lng: order.address!.lng });
     const deliveries = await t.container.db
       .getRepository(OrderEventEntity)
       .countBy({ orderId: first.orderId, toStatus: 'delivered' });

@@ -131,6 +131,17 @@ export const OrderSlot = z.object({
 });
 export type OrderSlot = z.infer<typeof OrderSlot>;
 
+/** The courier bringing a delivery: ETA (ISO UTC), stops before this one, last known position (GCJ-02). */
+export const OrderCourier = z.object({
+  name: z.string(),
+  etaAt: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  stopsBefore: z.number().int().min(0),
+  position: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+});
+export type OrderCourier = z.infer<typeof OrderCourier>;
+
 /** An order as its owner or store staff see it; money in fen, times ISO UTC. */
 export const Order = z.object({
   id: z.number().int(),
@@ -164,6 +175,8 @@ export const Order = z.object({
   staffAcknowledged: z.boolean(),
   /** The 4-digit code the owner tells the courier at the door (delivery orders, owner only). */
   deliveryCode: z.string().optional(),
+  /** Set on the detail of a planned delivery until it is delivered. */
+  courier: OrderCourier.nullable().optional(),
 });
 export type Order = z.infer<typeof Order>;
 

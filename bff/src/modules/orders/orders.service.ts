@@ -1,6 +1,12 @@
 import { createHash, randomInt } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { CreateOrderBody, Order, OrderListQuery, OrderListResponse } from '@omni/shared-types';
+import type {
+  CreateOrderBody,
+  Order,
+  OrderListQuery,
+  OrderListResponse,
+  OrderCourier,
+} from '@omni/shared-types';
 import { toGcj02 } from '../../algorithms/geo';
 import type { Clock } from '../../clock';
 import { isUniqueViolation, type TxRunner } from '../../db/tx';
@@ -51,6 +57,13 @@ export class OrdersService {
       deliveryCode?: (orderId: number) => string;
     },
   ) {}
+
+  private courierInfo: ((orderId: number) => Promise<OrderCourier | null>) | null = null;
+
+  /** Lets dispatch tell who is bringing a planned delivery and when. */
+  setCourierInfo(fn: (orderId: number) => Promise<OrderCourier | null>): void {
+    this.courierInfo = fn;
+  }
 
   private viewer(p: Principal): OrderViewer | undefined {
     const code = this.deps.deliveryCode;
@@ -215,7 +228,9 @@ export class OrdersService {
   /** One order the caller may see, or 404 ORDER_NOT_FOUND (also for others' orders). */
   async get(p: Principal, id: number): Promise<Order> {
     const o = await this.entityFor(p, id);
-    return (await toOrders(this.deps.db, [o], this.deps.clock.now(), this.viewer(p)))[0];
+    const [dto] = await toOrders(this.deps.db, [o], this.deps.clock.now(), this.viewer(p));
+    const live = o.type === 'delivery' && (o.status === 'assigned' || o.status === 'out_for_delivery');
+    return { ...dto, courier: live && this.courierInfo ? await this.courierInfo(o.id) : null };
   }
 
   /** The order entity if the caller may see it. */

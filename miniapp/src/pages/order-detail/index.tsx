@@ -12,6 +12,7 @@ import { formatFen } from '../../utils/money';
 import { formatCountdownMs, formatDateTime, formatSlotDay } from '../../utils/shanghai-time';
 import { OnMyWay } from '../../components/on-my-way';
 import { openChat } from '../../services/support';
+import { CourierCard } from './courier-card';
 import { RescheduleSheet } from './reschedule-sheet';
 import { Timeline } from './timeline';
 import { useOrder } from './use-order';
@@ -186,6 +187,8 @@ export default function OrderDetailPage() {
         <Text className="detail-section__title">订单进度</Text>
         <Timeline events={order.timeline} />
       </View>
+
+      {order.courier && <CourierCard order={order} />}
 
       <View className="order-help">
         <Button className="contact-support-order" onClick={() => void openChat(order.id)}>
