@@ -16,11 +16,9 @@ export async function courierInfoFor(db: DataSource, orderId: number): Promise<O
   if (!stop || (stop.status !== 'pending' && stop.status !== 'arrived')) return null;
   const [courier, before, done] = await Promise.all([
     db.getRepository(CourierEntity).findOneBy({ id: stop.courierId }),
-    db
-      .getRepository(RouteStopEntity)
-      .find({
-        where: { planId: stop.planId, courierId: stop.courierId, status: In(['pending', 'arrived']) },
-      }),
+    db.getRepository(RouteStopEntity).find({
+      where: { planId: stop.planId, courierId: stop.courierId, status: In(['pending', 'arrived']) },
+    }),
     db.getRepository(RouteStopEntity).find({
       where: { planId: stop.planId, courierId: stop.courierId, status: In(['delivered', 'failed']) },
       order: { doneAt: 'DESC' },
