@@ -7,4 +7,7 @@ module.exports = {
     '<rootDir>/scripts',
     '<rootDir>/miniapp',
   ],
+  // A global option (ignored inside projects): integration and browser tests seed databases and
+  // start real servers and Chromium, which takes seconds on a busy 2-core machine.
+  testTimeout: 120_000,
 };
