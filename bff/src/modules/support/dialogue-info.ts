@@ -16,6 +16,17 @@ const SKIN_ZH: Record<string, string> = {
   combination: '混合皮',
   normal: '所有肤质',
 };
+/** FAQ categories that hold the answers to each policy intent. */
+const INTENT_CATEGORIES: Record<string, string[]> = {
+  delivery_fee: ['delivery'],
+  invoice: ['invoice'],
+  promotion: ['coupons', 'membership'],
+  payment_issue: ['payment', 'orders'],
+  address_change: ['orders', 'delivery'],
+  return_refund: ['returns'],
+  exchange: ['returns'],
+  product_question: ['products'],
+};
 const FALLBACK: Record<string, string> = {
   delivery_fee: '配送费',
   invoice: '发票',
@@ -100,7 +111,8 @@ export class InfoAnswers {
         ],
       };
     }
-    if (intent === 'product_question') return this.fromKnowledge(intent, turn.text ?? '', turn);
+    if (intent === 'product_question')
+      return this.fromKnowledge(intent, turn.text ?? '', turn, parsed.confidence);
     return this.recommend(parsed, turn, product);
   }
 
@@ -147,9 +159,21 @@ export class InfoAnswers {
   }
 
   /** A policy answer from the FAQ, with the user's context where it matters; "not sure" below the threshold. */
-  async fromKnowledge(intent: string, text: string, turn: DialogueTurn): Promise<Partial2> {
+  async fromKnowledge(
+    intent: string,
+    text: string,
+    turn: DialogueTurn,
+    intentConfidence = 0,
+  ): Promise<Partial2> {
+    // When the NLU is sure of the topic, the best article of that topic answers even if the
+    // wording matches the FAQ only loosely.
+    const confident = intentConfidence >= 0.6;
     const hit =
-      this.deps.knowledge.answer(text) ?? this.deps.knowledge.answer(`${FALLBACK[intent] ?? ''} ${text}`);
+      this.deps.knowledge.answer(text) ??
+      (INTENT_CATEGORIES[intent] && confident
+        ? this.deps.knowledge.bestIn(text, INTENT_CATEGORIES[intent])
+        : null) ??
+      this.deps.knowledge.answer(`${FALLBACK[intent] ?? ''} ${text}`);
     const extra: string[] = [];
     if (intent === 'payment_issue' || intent === 'address_change') {
       const pending = await this.deps.db.getRepository(OrderEntity).findOne({

@@ -152,7 +152,7 @@ export class Dialogue {
       case 'promotion':
       case 'payment_issue':
       case 'address_change':
-        return this.info.fromKnowledge(intent, text, turn);
+        return this.info.fromKnowledge(intent, text, turn, parsed.confidence);
       default:
         return {
           unresolved: true,
@@ -358,6 +358,7 @@ export class Dialogue {
         type === 'exchange' ? 'exchange' : 'return_refund',
         turn.text ?? '退货',
         turn,
+        parsed.confidence,
       );
     const reason = (turn.text ?? '').slice(0, 300) || '顾客申请';
     const { case: c, created } = await this.deps.aftersales.open(

@@ -44,6 +44,14 @@ export interface DialogueTurn {
 export interface Knowledge {
   /** The best article for a question, or null when not confident enough to answer. */
   answer(query: string): { article: { id: string; title: string; body: string }; confidence: number } | null;
+  /**
+   * The best article of the given FAQ categories among the top matches, even below the answer
+   * threshold: used when the NLU is already sure what the question is about.
+   */
+  bestIn(
+    query: string,
+    categories: readonly string[],
+  ): { article: { id: string; title: string; body: string }; confidence: number } | null;
   /** Products to suggest, by sku, with a Chinese reason. */
   recommend(opts: {
     seedSkus: string[];

@@ -10,6 +10,10 @@ export async function createKnowledge(_db: DataSource): Promise<Knowledge> {
   const kb = createKnowledgeBase(faqArticles, { shopWords: products.map((p) => p.name) });
   return {
     answer: (query) => kb.answer(query),
+    bestIn: (query, categories) => {
+      const hit = kb.search(query, 8).find((h) => categories.includes(h.article.category) && h.score > 0);
+      return hit ? { article: hit.article, confidence: hit.confidence } : null;
+    },
     recommend: (opts) =>
       recommend(productGraph, products, {
         seedSkus: opts.seedSkus,
