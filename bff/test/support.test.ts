@@ -343,3 +343,33 @@ describe.each(DB_TARGETS)('support chat on $name', (target) => {
       .expect(403);
   });
 });
+
+describe('support chat flood', () => {
+  it('answers a burst of messages from one customer with 429 and stores none of the refused ones', async () => {
+    const t = await startTestApp(
+      { name: 'sqlite' },
+      { seed: false, env: { JOBS_INTERVAL_S: '0', SUPPORT_MESSAGES_PER_10S: '3' } },
+    );
+    try {
+      const auth = `Bearer ${(await t.login('consumer', { openid: 'flooder' })).token}`;
+      const codes: number[] = [];
+      // Fixed 10 s windows: 10 quick sends span at most two windows, so at most 6 can pass.
+      for (let i = 0; i < 10; i++) {
+        codes.push(
+          (
+            await t.http
+              .post('/api/v1/support/messages')
+              .set('Authorization', auth)
+              .send({ text: `你好 ${i}` })
+          ).status,
+        );
+      }
+      expect(codes.slice(0, 3)).toEqual([200, 200, 200]);
+      expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(4);
+      const stored = await t.container.db.getRepository(MessageEntity).countBy({ sender: 'customer' });
+      expect(stored).toBe(codes.filter((c) => c === 200).length);
+    } finally {
+      await t.close();
+    }
+  });
+});
