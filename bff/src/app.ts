@@ -40,6 +40,7 @@ import type { KpisService } from './modules/kpis/kpis.service';
 import { aftersalesRoutes } from './modules/aftersales/aftersales.routes';
 import { supportRoutes } from './modules/support/support.routes';
 import { kpisRoutes } from './modules/kpis/kpis.routes';
+import { courierPositionRoutes, type CourierPositionService } from './modules/dispatch/courier-position';
 import type { Clock } from './clock';
 import { optimizeBodyParser, routingRoutes } from './modules/routing/routing.routes';
 import type { DispatchService } from './modules/dispatch/dispatch.service';
@@ -74,6 +75,7 @@ export interface AppDeps {
     aftersales: AftersalesService;
     support: SupportService;
     kpis: KpisService;
+    courierPositions: CourierPositionService;
   };
 }
 
@@ -139,6 +141,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     aftersalesRoutes(s.aftersales),
     supportRoutes(s.support, deps.nlu, deps.clock),
     kpisRoutes(s.kpis),
+    courierPositionRoutes(s.courierPositions),
   ];
   for (const r of modules) {
     api.use(r.routes(), r.allowedMethods({ throw: false }));

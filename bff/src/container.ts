@@ -43,6 +43,7 @@ import { supportSocket } from './modules/support/support.socket';
 import { createKnowledge } from './modules/support/knowledge';
 import { KpisService } from './modules/kpis/kpis.service';
 import { courierInfoFor } from './modules/dispatch/courier-info';
+import { CourierPositionService } from './modules/dispatch/courier-position';
 import { RoutingService } from './modules/routing/routing.service';
 import { CourierRoutes } from './modules/dispatch/courier-route';
 import { DispatchService } from './modules/dispatch/dispatch.service';
@@ -280,7 +281,8 @@ export async function createContainer(
     settings: { humanHours: config.support.humanHours, messagesPer10s: config.support.messagesPer10s },
   });
   realtime.onConnection(supportSocket(support, log));
-  orders.setCourierInfo((orderId) => courierInfoFor(db, orderId));
+  const courierPositions = new CourierPositionService({ db, tx, realtime, limiter, clock });
+  orders.setCourierInfo((orderId) => courierInfoFor(db, orderId, (id) => courierPositions.fresh(id)));
   const kpis = new KpisService({ db, clock });
 
   const jobs = async () => {
@@ -332,6 +334,7 @@ export async function createContainer(
       aftersales,
       support,
       kpis,
+      courierPositions,
     },
     nlu,
     clock,

@@ -245,6 +245,41 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
     expect(updates.map((u) => u.status)).toContain('delivered');
   });
 
+  it('shows the courier’s live position to the customers still waiting', async () => {
+    const pending = (await routeOf(a.id)).stops.find((s) => s.status === 'pending')!;
+    const owner = customers.find((c) => c.order.id === pending.orderId)!;
+    const customerSocket = await connectSocket(t.base, owner.auth.slice(7));
+    sockets.push(customerSocket);
+    const pushed = new Promise<{ orderId: number; courierPosition: { lat: number; lng: number } | null }>(
+      (ok) =>
+        customerSocket.on(
+          'order:eta',
+          (e: { orderId: number; courierPosition: { lat: number; lng: number } | null }) => {
+            if (e.orderId === pending.orderId) ok(e);
+          },
+        ),
+    );
+    const here = { lat: 31.2301, lng: 121.4502 };
+    const res = await t.http
+      .post('/api/v1/courier/position')
+      .set('Authorization', courierAuth.get(a.id)!)
+      .send({ ...here, coord: 'gcj02' })
+      .expect(200);
+    expect(res.body.customersTold).toBeGreaterThan(0);
+    expect((await pushed).courierPosition).toEqual(here);
+    expect((await orderOf(pending.orderId)).courier?.position).toEqual(here);
+    await t.http
+      .post('/api/v1/courier/position')
+      .set('Authorization', courierAuth.get(a.id)!)
+      .send({ lat: 'x', lng: 1, coord: 'gcj02' })
+      .expect(400);
+    await t.http
+      .post('/api/v1/courier/position')
+      .set('Authorization', owner.auth)
+      .send({ ...here, coord: 'gcj02' })
+      .expect(403);
+  });
+
   it('re-plans after a courier has set off, keeping the delivered stop first and parcels with their courier', async () => {
     const before = (await plan().expect(200)).body as DispatchPlan;
     const mineBefore = (await routeOf(a.id)).stops;

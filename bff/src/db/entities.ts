@@ -1,4 +1,5 @@
 import { MetaEntity } from './meta.entity';
+import { CourierPositionEntity } from '../modules/dispatch/courier-position';
 import { UserEntity } from '../modules/users/user.entity';
 import { CourierEntity, StoreEntity } from '../modules/stores/store.entity';
 import { CategoryEntity, ProductEntity, StockEntity } from '../modules/catalog/catalog.entity';
@@ -53,4 +54,5 @@ export const ENTITIES = [
   MessageEntity,
   CaseEntity,
   CaseEventEntity,
+  CourierPositionEntity,
 ];

@@ -4,6 +4,7 @@ import { Lbs1764000200000 } from './migrations/1764000200000-lbs';
 import { Dispatch1764000300000 } from './migrations/1764000300000-dispatch';
 import { Support1764000400000 } from './migrations/1764000400000-support';
 import { PositionStreak1764000500000 } from './migrations/1764000500000-position-streak';
+import { CourierPositions1764000600000 } from './migrations/1764000600000-courier-positions';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Dispatch1764000300000,
   Support1764000400000,
   PositionStreak1764000500000,
+  CourierPositions1764000600000,
 ];

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import Taro from '@tarojs/taro';
 import {
   CourierRoute,
@@ -111,6 +112,21 @@ export async function fetchRoute(date: string): Promise<CourierRoute> {
   const route = await courierRequest({ path: '/courier/route', query: { date }, schema: CourierRoute });
   cacheRoute(route);
   return route;
+}
+
+/** Reports where the courier is (shown to the customers still waiting); GCJ-02 or raw GPS. */
+export function reportCourierPosition(fix: {
+  lat: number;
+  lng: number;
+  coord: 'gcj02' | 'wgs84';
+}): Promise<{ customersTold: number }> {
+  return courierRequest({
+    method: 'POST',
+    path: '/courier/position',
+    data: { lat: fix.lat, lng: fix.lng, coord: fix.coord },
+    schema: z.object({ customersTold: z.number().int() }),
+    silent: true,
+  });
 }
 
 /** One stop action as the courier tapped it; `clientEventId` makes a resend harmless. */

@@ -6,10 +6,14 @@ import { RouteStopEntity } from './dispatch.entity';
 
 /**
  * Who brings an order and when, from its newest plan: the courier's name, the stop's ETA and
- * window, how many stops come first, and the courier's last known position (the last stop they
- * completed, else the store). Null when the order is not in a plan or its stop is finished.
+ * window, how many stops come first, and the courier's last known position (a fresh live report,
+ * else the last stop they completed, else the store). Null when the order is not in a plan or its stop is finished.
  */
-export async function courierInfoFor(db: DataSource, orderId: number): Promise<OrderCourier | null> {
+export async function courierInfoFor(
+  db: DataSource,
+  orderId: number,
+  live?: (courierId: number) => Promise<{ lat: number; lng: number } | null>,
+): Promise<OrderCourier | null> {
   const stop = await db
     .getRepository(RouteStopEntity)
     .findOne({ where: { orderId }, order: { planId: 'DESC' } });
@@ -26,8 +30,8 @@ export async function courierInfoFor(db: DataSource, orderId: number): Promise<O
     }),
   ]);
   if (!courier) return null;
-  let position: { lat: number; lng: number } | null = null;
-  if (done[0]) {
+  let position: { lat: number; lng: number } | null = live ? await live(courier.id) : null;
+  if (!position && done[0]) {
     const last = await db.getRepository(OrderEntity).findOneBy({ id: done[0].orderId });
     if (last?.lat != null && last.lng != null) position = { lat: last.lat, lng: last.lng };
   }

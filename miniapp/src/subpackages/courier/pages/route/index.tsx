@@ -11,6 +11,7 @@ import { withPending } from '../../stop-view';
 import { CourierLogin } from './courier-login';
 import { StopList } from './stop-list';
 import { useRoute } from './use-route';
+import { useLivePosition } from '../../hooks/use-live-position';
 import './index.scss';
 
 /** 今日路线 for a signed-in courier: day tabs, sync state, the map and the stops in order. */
@@ -22,6 +23,7 @@ function RouteView({ session, initialDate }: { session: CourierSession; initialD
   const pending = usePendingActions(courierId);
   const stops = route ? withPending(route.stops, pending) : [];
   const done = stops.filter((s) => s.status === 'delivered' || s.status === 'failed').length;
+  useLivePosition(date === today && stops.length > done);
 
   // A queued action just reached the BFF: show what it answered rather than the overlay.
   const pendingBefore = useRef(pending.length);
