@@ -62,12 +62,10 @@ export class CourierPositionService {
         .save({ courierId: p.courierId!, lat: at.lat, lng: at.lng, reportedAt: now }),
     );
     const courier = await this.deps.db.getRepository(CourierEntity).findOneBy({ id: p.courierId });
-    const stops = await this.deps.db
-      .getRepository(RouteStopEntity)
-      .find({
-        where: { courierId: p.courierId, status: In(['pending', 'arrived']) },
-        order: { planId: 'DESC', seq: 'ASC' },
-      });
+    const stops = await this.deps.db.getRepository(RouteStopEntity).find({
+      where: { courierId: p.courierId, status: In(['pending', 'arrived']) },
+      order: { planId: 'DESC', seq: 'ASC' },
+    });
     const latestPlan = stops[0]?.planId;
     const mine = stops.filter((s) => s.planId === latestPlan);
     if (!mine.length || !courier) return { customersTold: 0 };
