@@ -9,6 +9,7 @@ import { listCategories } from '../../services/catalog';
 import { CategoryChips } from './category-chips';
 import { useProductList, type ProductFilter } from './use-product-list';
 import './index.scss';
+import { ListFooter } from '../../components/list-footer';
 
 function openProduct(id: number) {
   void Taro.navigateTo({ url: `/pages/product/index?id=${id}` });
@@ -54,22 +55,7 @@ export default function HomePage() {
         </View>
       )}
 
-      {list.items.length > 0 && (
-        <View className="list-footer">
-          {list.loading && '加载中…'}
-          {!list.loading && list.error && (
-            <View className="load-more-retry" onClick={list.retry}>
-              加载失败，点击重试
-            </View>
-          )}
-          {!list.loading && !list.error && list.hasMore && (
-            <View className="load-more" onClick={list.loadMore}>
-              上拉加载更多
-            </View>
-          )}
-          {!list.loading && !list.error && !list.hasMore && '没有更多了'}
-        </View>
-      )}
+      {list.items.length > 0 && <ListFooter list={list} />}
     </View>
   );
 }

@@ -8,6 +8,7 @@ import { OrderCard } from './order-card';
 import { ORDER_TABS, type OrderTab } from './tabs';
 import { useOrderList } from './use-order-list';
 import './index.scss';
+import { ListFooter } from '../../components/list-footer';
 
 function openOrder(order: Order, pay?: boolean) {
   void Taro.navigateTo({ url: `/pages/order-detail/index?id=${order.id}${pay ? '&pay=1' : ''}` });
@@ -58,22 +59,7 @@ export default function OrdersPage() {
         ))}
       </View>
 
-      {list.items.length > 0 && (
-        <View className="list-footer">
-          {list.loading && '加载中…'}
-          {!list.loading && list.error && (
-            <View className="load-more-retry" onClick={list.retry}>
-              加载失败，点击重试
-            </View>
-          )}
-          {!list.loading && !list.error && list.hasMore && (
-            <View className="load-more" onClick={list.loadMore}>
-              上拉加载更多
-            </View>
-          )}
-          {!list.loading && !list.error && !list.hasMore && '没有更多了'}
-        </View>
-      )}
+      {list.items.length > 0 && <ListFooter list={list} />}
     </View>
   );
 }
