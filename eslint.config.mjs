@@ -12,7 +12,7 @@ export default tseslint.config(
       'artifacts/**',
       'coverage/**',
       'miniapp/.swc/**',
-      'shared-types/.dist-*/**',
+      '**/.dist-*/**',
     ],
   },
   js.configs.recommended,

@@ -1,9 +1,11 @@
-// `npm test`: builds shared-types and the H5 app (the browser test needs it), then runs every
+// `npm test`: builds shared-types, mock and the compiled BFF (the process tests run
+// `node bff/dist/server.js`) and the H5 app (the browser test needs it), then runs every
 // jest project: unit and integration tests on SQLite (and MySQL when TEST_DATABASE_URL is set),
 // mini-program component tests, and the headless-Chromium E2E when a browser is available.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from './build-server.mjs';
 import { isStale, run, step } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,8 +14,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const withE2e = existsSync(chromium);
 const args = process.argv.slice(2);
 
-step(1, 3, 'build shared-types');
+step(1, 3, 'build shared-types, mock and the BFF');
 await run(npm, ['run', 'build', '-w', 'shared-types', '--silent'], { cwd: root });
+await buildServer(root);
 
 if (withE2e) {
   step(2, 3, 'build the H5 mini-program for the browser test');

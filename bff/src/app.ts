@@ -46,6 +46,11 @@ import { optimizeBodyParser, routingRoutes } from './modules/routing/routing.rou
 import type { DispatchService } from './modules/dispatch/dispatch.service';
 import type { CourierService } from './modules/dispatch/courier.service';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
+import type { JobsService } from './modules/jobs/jobs.service';
+import type { RefundsService } from './modules/payments/refunds.service';
+import type { BillsService } from './modules/payments/bills.service';
+import type { AlertsService } from './modules/ops/alerts.service';
+import { opsAdminRoutes } from './modules/ops/ops-admin.routes';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
 export interface AppDeps {
@@ -76,6 +81,10 @@ export interface AppDeps {
     support: SupportService;
     kpis: KpisService;
     courierPositions: CourierPositionService;
+    jobs: JobsService;
+    refunds: RefundsService;
+    bills: BillsService;
+    alerts: AlertsService;
   };
 }
 
@@ -126,24 +135,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   api.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
-  const s = deps.services;
-  const modules = [
-    authRoutes(s.auth),
-    catalogRoutes(s.catalog),
-    slotsRoutes(s.slots),
-    ordersRoutes(s.orders, s.lifecycle),
-    geoRoutes(deps.geo),
-    paymentsRoutes(s.payments, deps.log),
-    storesRoutes(s.stores),
-    lbsRoutes(s.lbs, s.staffEvents, s.staffOrders),
-    routingRoutes(s.routing),
-    dispatchRoutes(s.dispatch, s.courier),
-    aftersalesRoutes(s.aftersales),
-    supportRoutes(s.support, deps.nlu, deps.clock),
-    kpisRoutes(s.kpis),
-    courierPositionRoutes(s.courierPositions),
-  ];
-  for (const r of modules) {
+  for (const r of apiRouters(deps)) {
     api.use(r.routes(), r.allowedMethods({ throw: false }));
   }
   app.use(root.routes());
@@ -152,4 +144,26 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   if (deps.config.assetsDir) app.use(serveDir('/assets', deps.config.assetsDir, { maxAgeMs: 86_400_000 }));
   if (deps.config.h5Dir) app.use(serveDir('/', deps.config.h5Dir, { index: 'index.html' }));
   return app;
+}
+
+/** The module routers mounted under `/api/v1`, in mounting order (the OpenAPI completeness test reads them too). */
+export function apiRouters(deps: AppDeps): Router<AppState>[] {
+  const s = deps.services;
+  return [
+    authRoutes(s.auth),
+    catalogRoutes(s.catalog),
+    slotsRoutes(s.slots),
+    ordersRoutes(s.orders, s.lifecycle),
+    geoRoutes(deps.geo),
+    paymentsRoutes(s.payments, s.refunds, deps.log),
+    storesRoutes(s.stores),
+    lbsRoutes(s.lbs, s.staffEvents, s.staffOrders),
+    routingRoutes(s.routing),
+    dispatchRoutes(s.dispatch, s.courier),
+    aftersalesRoutes(s.aftersales),
+    supportRoutes(s.support, deps.nlu, deps.clock),
+    kpisRoutes(s.kpis),
+    courierPositionRoutes(s.courierPositions),
+    opsAdminRoutes(s),
+  ];
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes, X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 
 const Bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -34,18 +34,34 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d{8,12}$/, 'must be the 8–12 digit merchant id')
     .optional(),
-  WECHAT_PAY_SERIAL_NO: z.string().min(8).optional(),
+  WECHAT_PAY_SERIAL_NO: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial number (hex)')
+    .optional(),
   WECHAT_PAY_PRIVATE_KEY: z
     .string()
     .includes('PRIVATE KEY', { message: 'must be a PEM private key' })
     .optional(),
-  WECHAT_PAY_APIV3_KEY: z.string().length(32, 'must be 32 characters').optional(),
-  WECHAT_PAY_PLATFORM_SERIAL: z.string().min(8).optional(),
+  WECHAT_PAY_APIV3_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.byteLength(v) === 32,
+      'must be 32 bytes (the APIv3 key set in the merchant platform)',
+    )
+    .optional(),
+  WECHAT_PAY_PLATFORM_SERIAL: z
+    .string()
+    .regex(
+      /^(PUB_KEY_ID_\w+|[0-9A-Fa-f]{8,64})$/,
+      'must be the platform certificate serial (hex) or the WeChat Pay public key id (PUB_KEY_ID_…)',
+    )
+    .optional(),
   WECHAT_PAY_PLATFORM_PUBLIC_KEY: z
     .string()
     .includes('-----BEGIN', { message: 'must be a PEM public key or certificate' })
     .optional(),
   WECHAT_PAY_NOTIFY_URL: z.url().optional(),
+  GEO_PROVIDER: z.enum(['amap', 'offline']).optional(),
   AMAP_KEY: z.string().min(1).optional(),
   AMAP_SECRET: z.string().min(1).optional(),
   AMAP_API_BASE: z.url().optional(),
@@ -73,6 +89,9 @@ const EnvSchema = z.object({
   LBS_ESCALATE_AFTER_S: z.coerce.number().int().min(10).max(86_400).default(180),
 });
 
+/** Every environment variable the BFF reads (the README documents each). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>;
+
 /** The validated configuration of one BFF process. */
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -94,6 +113,8 @@ export interface Config {
     platformPublicKeyPem: string;
     notifyUrl: string;
   } | null;
+  /** `offline` places addresses at district centres: only for development or when chosen explicitly. */
+  geo: { provider: 'amap' | 'offline' };
   amap: { key: string | null; secret: string | null; apiBase: string | null };
   h5Dir: string | null;
   assetsDir: string | null;
@@ -127,6 +148,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && (!e.WECHAT_APPID || !e.WECHAT_SECRET)) {
     problems.push('  WECHAT_APPID, WECHAT_SECRET: required when NODE_ENV=production');
   }
+  if (production && e.ALLOW_DEV_LOGIN) {
+    problems.push(
+      '  ALLOW_DEV_LOGIN: must not be 1 when NODE_ENV=production (anyone could log in as anyone)',
+    );
+  }
+  if (production && !e.WECHAT_API_BASE) {
+    problems.push('  WECHAT_API_BASE: required when NODE_ENV=production (https://api.weixin.qq.com)');
+  } else if (production && !isHttps(e.WECHAT_API_BASE)) {
+    problems.push('  WECHAT_API_BASE: must be an https URL when NODE_ENV=production');
+  }
+  if (e.GEO_PROVIDER === 'amap' && !e.AMAP_KEY) {
+    problems.push('  AMAP_KEY: required with GEO_PROVIDER=amap');
+  } else if (production && !e.GEO_PROVIDER && !e.AMAP_KEY) {
+    problems.push(
+      '  AMAP_KEY: required when NODE_ENV=production; the offline geocoder places addresses at district centres — set GEO_PROVIDER=offline to choose it anyway',
+    );
+  }
   const payVars = [
     'WECHAT_PAY_API_BASE',
     'WECHAT_PAY_MCHID',
@@ -143,6 +181,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       `  ${missing}: required ${production ? 'when NODE_ENV=production' : 'once any WECHAT_PAY_* is set'}`,
     );
+  }
+  const privateKeyPem = unescapePem(e.WECHAT_PAY_PRIVATE_KEY);
+  const platformPublicKeyPem = unescapePem(e.WECHAT_PAY_PLATFORM_PUBLIC_KEY);
+  if (payGiven.length === payVars.length) {
+    problems.push(...checkPaySettings(production, e, privateKeyPem!, platformPublicKeyPem!));
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
@@ -172,13 +215,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             apiBase: e.WECHAT_PAY_API_BASE!,
             mchid: e.WECHAT_PAY_MCHID!,
             serialNo: e.WECHAT_PAY_SERIAL_NO!,
-            privateKeyPem: e.WECHAT_PAY_PRIVATE_KEY!,
+            privateKeyPem: privateKeyPem!,
             apiV3Key: e.WECHAT_PAY_APIV3_KEY!,
             platformSerial: e.WECHAT_PAY_PLATFORM_SERIAL!,
-            platformPublicKeyPem: e.WECHAT_PAY_PLATFORM_PUBLIC_KEY!,
+            platformPublicKeyPem: platformPublicKeyPem!,
             notifyUrl: e.WECHAT_PAY_NOTIFY_URL!,
           }
         : null,
+    geo: { provider: e.GEO_PROVIDER ?? (e.AMAP_KEY ? 'amap' : 'offline') },
     amap: { key: e.AMAP_KEY ?? null, secret: e.AMAP_SECRET ?? null, apiBase: e.AMAP_API_BASE ?? null },
     h5Dir: e.H5_DIR ?? null,
     assetsDir: e.ASSETS_DIR ?? null,
@@ -202,4 +246,61 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       escalateAfterS: e.LBS_ESCALATE_AFTER_S,
     },
   };
+}
+
+/** Loads the configuration or, when it is wrong, prints every bad variable and exits 78 (EX_CONFIG). */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
+}
+
+function isHttps(url: string | undefined): boolean {
+  return !!url && new URL(url).protocol === 'https:';
+}
+
+/** PEM keys in env files often arrive on one line with literal `\n`s. */
+function unescapePem(pem: string | undefined): string | undefined {
+  return pem?.includes('\\n') ? pem.replace(/\\n/g, '\n') : pem;
+}
+
+/** The WeChat Pay settings WeChat would reject only at the first payment, checked at start. */
+function checkPaySettings(
+  production: boolean,
+  e: z.infer<typeof EnvSchema>,
+  privateKeyPem: string,
+  platformPublicKeyPem: string,
+): string[] {
+  const problems: string[] = [];
+  try {
+    const key = createPrivateKey(privateKeyPem);
+    if (key.asymmetricKeyType !== 'rsa')
+      problems.push('  WECHAT_PAY_PRIVATE_KEY: must be an RSA key (apiclient_key.pem)');
+  } catch {
+    problems.push('  WECHAT_PAY_PRIVATE_KEY: not a readable PEM private key (apiclient_key.pem)');
+  }
+  try {
+    if (platformPublicKeyPem.includes('CERTIFICATE')) new X509Certificate(platformPublicKeyPem);
+    else createPublicKey(platformPublicKeyPem);
+  } catch {
+    problems.push('  WECHAT_PAY_PLATFORM_PUBLIC_KEY: not a readable PEM public key or certificate');
+  }
+  const notify = new URL(e.WECHAT_PAY_NOTIFY_URL!);
+  if (notify.search || notify.hash) {
+    problems.push('  WECHAT_PAY_NOTIFY_URL: must not carry a query or fragment (WeChat Pay refuses it)');
+  }
+  if (production) {
+    if (notify.protocol !== 'https:')
+      problems.push('  WECHAT_PAY_NOTIFY_URL: must be https when NODE_ENV=production');
+    if (!isHttps(e.WECHAT_PAY_API_BASE)) {
+      problems.push(
+        '  WECHAT_PAY_API_BASE: must be https when NODE_ENV=production (https://api.mch.weixin.qq.com)',
+      );
+    }
+  }
+  return problems;
 }

@@ -14,6 +14,7 @@ import { CatalogRepository } from './modules/catalog/catalog.repository';
 import { CatalogService } from './modules/catalog/catalog.service';
 import { StoresRepository } from './modules/stores/stores.repository';
 import { seedDemo } from './seed/seed-demo';
+import { withDbLock } from './db/db-lock';
 import { createTxRunner } from './db/tx';
 import { createGeoProvider, type GeoProvider } from './adapters/geo';
 import { StockService } from './modules/catalog/stock.service';
@@ -22,6 +23,10 @@ import { OrdersService } from './modules/orders/orders.service';
 import { OrderLifecycle } from './modules/orders/order-lifecycle';
 import { HttpWechatPay, type WechatPay } from './adapters/wechat/wechat-pay';
 import { PaymentsService, type MockPayer } from './modules/payments/payments.service';
+import { RefundsService } from './modules/payments/refunds.service';
+import { BillsService } from './modules/payments/bills.service';
+import { JobsService } from './modules/jobs/jobs.service';
+import { AlertsService } from './modules/ops/alerts.service';
 import type { WechatPayMock } from '@omni/mock/wechat';
 import { PICKUP_FENCE } from './algorithms/lbs';
 import { connectRedis, type RedisConnection } from './adapters/redis';
@@ -147,7 +152,7 @@ export async function createContainer(
   }
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis.pub) : new MemoryRateLimiter();
 
-  if (config.seedDemo) await seedDemo(db, log, overrides.progress);
+  if (config.seedDemo) await withDbLock(db, 'omni_seed_demo', () => seedDemo(db, log, overrides.progress));
 
   const tokens = new TokenService({ secret: config.jwt.secret, ttlS: config.jwt.ttlS });
   const tx = createTxRunner(db, dbKind);
@@ -162,7 +167,11 @@ export async function createContainer(
   closers.push(() => realtime.close());
   const auth = new AuthService({ db, users, wechat, tokens, allowDevLogin: config.allowDevLogin, log });
   const catalog = new CatalogService({ catalog: new CatalogRepository(db), stores });
-  const geo: GeoProvider = createGeoProvider({ amap: config.amap, clock, log });
+  const geo: GeoProvider = createGeoProvider({
+    amap: config.geo.provider === 'amap' ? config.amap : undefined,
+    clock,
+    log,
+  });
   const stock = new StockService(db);
   const slots = new SlotsService({ db, clock });
   const orders = new OrdersService({
@@ -176,8 +185,40 @@ export async function createContainer(
     deliveryCode: (orderId) => deliveryCode(config.jwt.secret, orderId),
   });
   const lifecycle = new OrderLifecycle({ db, tx, orders, slots, stock, clock, log });
-  const payments = new PaymentsService({ db, tx, orders, lifecycle, wechatPay, mockPayer, clock, log });
-  lifecycle.setRefunder((orderId, reason) => payments.refund(orderId, reason));
+  const alerts = new AlertsService({ db, clock, log });
+  const jobs = new JobsService({
+    db,
+    tx,
+    clock,
+    log,
+    autoRun: config.jobsIntervalS > 0,
+    onDead: (j) =>
+      void alerts
+        .raise({
+          kind: 'job_dead',
+          severity: 'warning',
+          message: `后台任务 ${j.kind} #${j.id} 已失败 ${j.attempts} 次，进入死信：${j.lastError ?? ''}`,
+          details: { jobId: j.id, kind: j.kind },
+        })
+        .catch((err: unknown) => log.error({ err }, 'alert failed')),
+  });
+  closers.push(() => jobs.stop());
+  const refunds = new RefundsService({ db, tx, wechatPay, jobs, lifecycle, alerts, clock, log });
+  const payments = new PaymentsService({
+    db,
+    tx,
+    orders,
+    lifecycle,
+    refunds,
+    jobs,
+    alerts,
+    wechatPay,
+    mockPayer,
+    clock,
+    log,
+  });
+  lifecycle.setCancelHook((m, c) => payments.onCancelledIn(m, c));
+  const bills = new BillsService({ db, tx, wechatPay, jobs, alerts, clock, log });
   lifecycle.onChange(({ orderId, to, reason }) => {
     void db
       .getRepository(OrderEntity)
@@ -254,10 +295,7 @@ export async function createContainer(
         ? resolve(tmpdir(), 'omni-uploads')
         : resolve(db1.kind === 'sqlite' ? dirname(resolve(db1.path)) : '.data', 'uploads'),
   });
-  const aftersales = new AftersalesService({ db, tx, orders, lifecycle, clock, log });
-  aftersales.setRefunder((order, outRefundNo, refundFen, reason) =>
-    payments.refundPart(order, outRefundNo, refundFen, reason),
-  );
+  const aftersales = new AftersalesService({ db, tx, orders, lifecycle, refunds, stock, clock, log });
   const nlu = createNlu();
   const dialogue = new Dialogue({
     db,
@@ -285,10 +323,11 @@ export async function createContainer(
   orders.setCourierInfo((orderId) => courierInfoFor(db, orderId, (id) => courierPositions.fresh(id)));
   const kpis = new KpisService({ db, clock });
 
-  const jobs = async () => {
+  const tick = async () => {
     try {
-      const n = await lifecycle.expireDue();
-      if (n) log.info({ expired: n }, 'expired unpaid orders');
+      await payments.scheduleOverdue();
+      await bills.scheduleDaily();
+      await jobs.runDue();
       const e = await staffEvents.escalateDue();
       if (e) log.info({ escalated: e }, 'escalated unclaimed store events');
       await dispatch.runScheduledDispatch(clock.now());
@@ -297,8 +336,8 @@ export async function createContainer(
     }
   };
   if (config.jobsIntervalS > 0) {
-    await jobs(); // orders that expired while no instance was running
-    const timer = setInterval(() => void jobs(), config.jobsIntervalS * 1000);
+    await tick(); // orders that expired while no instance was running
+    const timer = setInterval(() => void tick(), config.jobsIntervalS * 1000);
     timer.unref();
     closers.push(async () => clearInterval(timer));
   }
@@ -335,6 +374,10 @@ export async function createContainer(
       support,
       kpis,
       courierPositions,
+      jobs,
+      refunds,
+      bills,
+      alerts,
     },
     nlu,
     clock,

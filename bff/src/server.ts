@@ -1,26 +1,19 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { createContainer } from './container';
 import { createApp } from './app';
 
 /** Starts the BFF: config → container → listen; SIGTERM/SIGINT drain and close. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const log = createLogger(config.logLevel);
   if (config.jwt.secretWasGenerated)
     log.warn('JWT_SECRET not set: using a random secret, tokens end with this process');
+  if (config.env === 'production' && config.geo.provider === 'offline')
+    log.warn('GEO_PROVIDER=offline: addresses are placed at district centres, not at the door');
   const container = await createContainer(config, log, {
     progress: (step) => log.info(`正在写入演示数据: ${step}`),
   });

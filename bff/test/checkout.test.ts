@@ -330,7 +330,7 @@ describe.each(DB_TARGETS)('checkout on $name', (target) => {
 
   it('expires unpaid orders after the payment window, releasing their holds', async () => {
     clock.advanceMin(16);
-    await t.container.services.lifecycle.expireDue(); // earlier tests' unpaid orders
+    await t.container.services.jobs.runDue(); // earlier tests' unpaid orders
     const { slots, zone } = await slotsAt(here);
     const productId = await inStock(zone.storeId);
     const stock = await stockOf(zone.storeId, productId);
@@ -343,11 +343,14 @@ describe.each(DB_TARGETS)('checkout on $name', (target) => {
         items: [{ productId, quantity: 1 }],
       }).expect(201)
     ).body as Order;
+    const statusNow = async () =>
+      ((await t.http.get(`/api/v1/orders/${o.id}`).set('Authorization', alice)).body as Order).status;
     clock.advanceMin(14);
-    expect(await t.container.services.lifecycle.expireDue()).toBe(0);
+    await t.container.services.jobs.runDue();
+    expect(await statusNow()).toBe('pending_payment');
     clock.advanceMin(2);
-    expect(await t.container.services.lifecycle.expireDue()).toBe(1);
-    expect(await t.container.services.lifecycle.expireDue()).toBe(0);
+    await t.container.services.jobs.runDue();
+    await t.container.services.jobs.runDue();
     const detail = (await t.http.get(`/api/v1/orders/${o.id}`).set('Authorization', alice)).body as Order;
     expect(detail.status).toBe('cancelled');
     expect(detail.timeline.at(-1)).toMatchObject({ actor: 'system' });

@@ -39,7 +39,7 @@ export interface TestApp {
 }
 
 /** Creates a throwaway MySQL database and returns its URL and a dropper. */
-async function freshMysqlDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshMysqlDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(process.env.TEST_DATABASE_URL!.replace(/^mariadb:/, 'mysql:'));
   const name = `omni_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await createConnection({

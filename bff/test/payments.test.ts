@@ -130,22 +130,57 @@ describe.each(DB_TARGETS)('WeChat Pay on $name', (target) => {
       .set('Authorization', alice)
       .send({ reason: '买错了' })
       .expect(200);
-    expect(['cancelled', 'refunded']).toContain(res.body.status);
+    expect(res.body).toMatchObject({ status: 'cancelled', refundStatus: 'refunding' });
+    await t.container.services.jobs.runDue();
     expect(await statusOf(o.id)).toBe('refunded');
     expect(await stockRow()).toBe(held + 2);
     const refund = t.container.mocks.pay!.transactions.get(o.orderNo)!;
     expect(JSON.stringify(refund)).toContain(String(o.totalFen));
   });
 
-  it('refunds a payment that arrives after the order expired', async () => {
+  it('asks WeChat before expiring: a payment whose notify was lost is applied, not cancelled', async () => {
     const o = await newOrder();
     await t.http.post(`/api/v1/orders/${o.id}/pay`).set('Authorization', alice).expect(200);
     clock.advanceMin(14);
-    const late = t.container.mocks.pay!.buildNotify(o.orderNo); // paid at minute 14, delivered at 16
+    t.container.mocks.pay!.buildNotify(o.orderNo); // paid at minute 14; the notify never arrives
     clock.advanceMin(2);
-    await t.container.services.lifecycle.expireDue();
+    await t.container.services.jobs.runDue();
+    expect(await statusOf(o.id)).toBe('paid');
+    const calls = t.container.mocks.pay!.calls.map((c) => `${c.method} ${c.path.split('?')[0]}`);
+    expect(calls).toContain(`GET /v3/pay/transactions/out-trade-no/${o.orderNo}`);
+    expect(calls).not.toContain(`POST /v3/pay/transactions/out-trade-no/${o.orderNo}/close`);
+  });
+
+  it('never cancels an unpaid order without an answer from WeChat', async () => {
+    const o = await newOrder();
+    await t.http.post(`/api/v1/orders/${o.id}/pay`).set('Authorization', alice).expect(200);
+    clock.advanceMin(16);
+    await t.container.services.jobs.runDue(); // earlier tests' orders
     expect(await statusOf(o.id)).toBe('cancelled');
-    await notify(late).expect(204);
-    expect(await statusOf(o.id)).toBe('refunded');
+    const p = await newOrder();
+    await t.http.post(`/api/v1/orders/${p.id}/pay`).set('Authorization', alice).expect(200);
+    clock.advanceMin(16);
+    const path = `/v3/pay/transactions/out-trade-no/${p.orderNo}`;
+    t.container.mocks.pay!.setMode({ systemErrorNext: 100, failPath: path });
+    await t.container.services.jobs.runDue();
+    expect(await statusOf(p.id)).toBe('pending_payment'); // WeChat did not answer: not cancelled
+    t.container.mocks.pay!.setMode({});
+    clock.advanceMin(2);
+    await t.container.services.jobs.runDue();
+    expect(await statusOf(p.id)).toBe('cancelled');
+  });
+
+  it('closes a cancelled unpaid order at WeChat, retrying until WeChat answers', async () => {
+    const o = await newOrder();
+    await t.http.post(`/api/v1/orders/${o.id}/pay`).set('Authorization', alice).expect(200);
+    await t.http.post(`/api/v1/orders/${o.id}/cancel`).set('Authorization', alice).send({}).expect(200);
+    const closePath = `/v3/pay/transactions/out-trade-no/${o.orderNo}/close`;
+    t.container.mocks.pay!.setMode({ systemErrorNext: 1, failPath: closePath });
+    await t.container.services.jobs.runDue();
+    expect(t.container.mocks.pay!.transactions.get(o.orderNo)!.closed).toBe(false);
+    clock.advanceMin(2);
+    await t.container.services.jobs.runDue();
+    expect(t.container.mocks.pay!.transactions.get(o.orderNo)!.closed).toBe(true);
+    expect(() => t.container.mocks.pay!.buildNotify(o.orderNo)).toThrow(/closed/);
   });
 });

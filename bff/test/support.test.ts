@@ -284,7 +284,12 @@ describe.each(DB_TARGETS)('support chat on $name', (target) => {
         .send({ note: '已收到退货' })
         .expect(200)
     ).body as AftersalesCase;
-    expect(resolved.timeline.map((e) => e.status)).toEqual(['submitted', 'approved', 'resolved']);
+    // Resolved only once WeChat Pay has paid the money back (the refund job, then its answer).
+    expect(resolved.timeline.map((e) => e.status)).toEqual(['submitted', 'approved', 'refunding']);
+    await t.container.services.jobs.runDue();
+    const done = (await t.http.get(`/api/v1/aftersales/${ref.id}`).set('Authorization', hal).expect(200))
+      .body as AftersalesCase;
+    expect(done.timeline.map((e) => e.status)).toEqual(['submitted', 'approved', 'refunding', 'resolved']);
     expect((await t.container.db.getRepository(OrderEntity).findOneByOrFail({ id: order.id })).status).toBe(
       'refunded',
     );

@@ -153,6 +153,8 @@ export function order(overrides: Partial<Order> = {}): Order {
     ],
     actions: { pay: false, cancel: true, reschedule: true },
     staffAcknowledged: false,
+    refundStatus: 'none',
+    refundedFen: 0,
     ...overrides,
   };
 }

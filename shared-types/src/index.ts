@@ -9,3 +9,4 @@ export * from './lbs';
 export * from './realtime';
 export * from './routing';
 export * from './support';
+export * from './money';

@@ -175,6 +175,10 @@ export const Order = z.object({
   staffAcknowledged: z.boolean(),
   /** The 4-digit code the owner tells the courier at the door (delivery orders, owner only). */
   deliveryCode: z.string().optional(),
+  /** Where the money stands: `refunding` while a refund waits for WeChat Pay (退款中). */
+  refundStatus: z.enum(['none', 'refunding', 'partially_refunded', 'refunded']),
+  /** What WeChat Pay has paid back so far, in fen. */
+  refundedFen: z.number().int().min(0),
   /** Set on the detail of a planned delivery until it is delivered. */
   courier: OrderCourier.nullable().optional(),
 });

@@ -161,11 +161,20 @@ export const NluResponse = z.object({
   confidence: z.number(),
   entities: z.record(z.string(), z.unknown()),
 });
+export type NluResponse = z.infer<typeof NluResponse>;
 
 /** After-sales case types and states. */
 export const CaseType = z.enum(['return', 'refund', 'exchange', 'complaint', 'inquiry']);
 export type CaseType = z.infer<typeof CaseType>;
-export const CaseStatus = z.enum(['submitted', 'approved', 'rejected', 'in_progress', 'resolved']);
+/** `refunding`: resolved by staff, waiting for WeChat Pay to confirm the refund; `resolved` only once it has. */
+export const CaseStatus = z.enum([
+  'submitted',
+  'approved',
+  'rejected',
+  'in_progress',
+  'refunding',
+  'resolved',
+]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** `POST /aftersales` body. */

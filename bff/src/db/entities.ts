@@ -22,6 +22,10 @@ import {
 } from '../modules/dispatch/dispatch.entity';
 import { ConversationEntity, MessageEntity } from '../modules/support/support.entity';
 import { CaseEntity, CaseEventEntity } from '../modules/aftersales/aftersales.entity';
+import { JobEntity } from '../modules/jobs/job.entity';
+import { RefundEntity } from '../modules/payments/refund.entity';
+import { BillReportEntity } from '../modules/payments/bill.entity';
+import { OpsAlertEntity } from '../modules/ops/alert.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
@@ -55,4 +59,8 @@ export const ENTITIES = [
   CaseEntity,
   CaseEventEntity,
   CourierPositionEntity,
+  JobEntity,
+  RefundEntity,
+  BillReportEntity,
+  OpsAlertEntity,
 ];

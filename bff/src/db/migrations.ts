@@ -5,6 +5,8 @@ import { Dispatch1764000300000 } from './migrations/1764000300000-dispatch';
 import { Support1764000400000 } from './migrations/1764000400000-support';
 import { PositionStreak1764000500000 } from './migrations/1764000500000-position-streak';
 import { CourierPositions1764000600000 } from './migrations/1764000600000-courier-positions';
+import { SchemaAlign1764000650000 } from './migrations/1764000650000-schema-align';
+import { Money1764000700000 } from './migrations/1764000700000-money';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Support1764000400000,
   PositionStreak1764000500000,
   CourierPositions1764000600000,
+  SchemaAlign1764000650000,
+  Money1764000700000,
 ];

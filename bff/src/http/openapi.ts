@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import * as T from '@omni/shared-types';
+import { CaseAction } from '../modules/aftersales/aftersales.routes';
+import { CourierPositionBody } from '../modules/dispatch/courier-position';
+import { RegeoQuery } from '../modules/geo/geo.routes';
 
 /** One documented operation: its schemas come from shared-types, the same ones the routes parse with. */
 export interface ApiOperation {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
+  /** Schemas of `{name}` path parameters; by default `{id}` is a positive integer and any other a string. */
+  params?: Record<string, z.ZodType>;
   roles?: T.Role[];
   query?: z.ZodType;
   body?: z.ZodType;
@@ -22,6 +27,13 @@ export const API_OPERATIONS: ApiOperation[] = [
     query: T.GeocodeQuery,
     response: T.GeocodeResponse,
     errors: ['ADDRESS_NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/geo/regeo',
+    summary: '逆地理编码：位置转地址（返回 GCJ-02）',
+    query: RegeoQuery,
+    response: T.GeocodeResponse.extend({ poiName: z.string().nullable() }),
   },
   {
     method: 'get',
@@ -94,9 +106,85 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   {
     method: 'post',
+    path: '/dev/mock-pay/{id}',
+    summary: '开发环境模拟支付：模拟微信支付付款并发送已签名的支付通知',
+    roles: ['consumer'],
+    response: T.MockPayResponse,
+    errors: ['DEV_LOGIN_DISABLED', 'INVALID_STATE', 'ORDER_NOT_FOUND'],
+  },
+  {
+    method: 'post',
     path: '/payments/wechat/notify',
     summary: '微信支付结果通知（验签、解密、幂等）',
     errors: ['PAYMENT_SIGNATURE_INVALID', 'PAYMENT_AMOUNT_MISMATCH', 'ORDER_NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/orders/{id}/pay/confirm',
+    summary: '支付完成后确认：向微信支付查询并立即入账（仅下单人）',
+    roles: ['consumer'],
+    response: T.Order,
+    errors: ['ORDER_NOT_FOUND', 'PAYMENT_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: '/payments/wechat/refund-notify',
+    summary: '微信支付退款结果通知（REFUND.SUCCESS/ABNORMAL/CLOSED；验签、解密、幂等）',
+    errors: ['PAYMENT_SIGNATURE_INVALID', 'REFUND_NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/admin/jobs',
+    summary: '后台任务与死信（状态、重试次数、最后错误）',
+    roles: ['admin'],
+    query: T.JobListQuery,
+    response: T.JobListResponse,
+  },
+  {
+    method: 'post',
+    path: '/admin/jobs/{id}/retry',
+    summary: '重新执行一条死信任务',
+    roles: ['admin'],
+    response: T.Job,
+    errors: ['JOB_NOT_FOUND', 'INVALID_STATE'],
+  },
+  {
+    method: 'get',
+    path: '/admin/refunds',
+    summary: '退款单（按状态，如 abnormal 异常队列）',
+    roles: ['admin'],
+    query: T.RefundListQuery,
+    response: T.RefundListResponse,
+  },
+  {
+    method: 'get',
+    path: '/admin/bills',
+    summary: '每日微信支付对账报告',
+    roles: ['admin'],
+    response: T.BillReportListResponse,
+  },
+  {
+    method: 'get',
+    path: '/admin/bills/{date}',
+    summary: '某日对账报告（YYYY-MM-DD，北京时间）',
+    roles: ['admin'],
+    response: T.BillReport,
+    errors: ['BILL_NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/admin/bills/{date}/reconcile',
+    summary: '立即下载该日微信支付账单并对账',
+    roles: ['admin'],
+    response: T.BillReport,
+    errors: ['VALIDATION_FAILED', 'PAYMENT_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/admin/alerts',
+    summary: '运维告警（退款异常、对账不平、死信任务）',
+    roles: ['admin'],
+    response: T.OpsAlertListResponse,
   },
   {
     method: 'get',
@@ -112,6 +200,13 @@ export const API_OPERATIONS: ApiOperation[] = [
     summary: '门店详情',
     response: T.StoreDetail,
     errors: ['STORE_NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/lbs/consent',
+    summary: '当前位置授权',
+    roles: ['consumer'],
+    response: T.Consent,
   },
   {
     method: 'post',
@@ -232,6 +327,13 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: T.Conversation,
   },
   {
+    method: 'get',
+    path: '/support/canned',
+    summary: '客服快捷回复',
+    roles: ['staff'],
+    response: z.object({ items: z.array(z.string()) }),
+  },
+  {
     method: 'post',
     path: '/aftersales',
     summary: '申请售后（退货/退款/换货/投诉）',
@@ -247,6 +349,23 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: ['consumer', 'staff', 'admin'],
     response: T.AftersalesCase,
     errors: ['CASE_NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/aftersales',
+    summary: '售后单列表（顾客：本人；店员：本店；最近 50 条）',
+    roles: ['consumer', 'staff', 'admin'],
+    response: z.object({ items: z.array(T.AftersalesCase) }),
+  },
+  {
+    method: 'post',
+    path: '/aftersales/{id}/{action}',
+    summary: '店员处理售后单（同意、拒绝、处理中、完结；退款类完结即发起退款）',
+    roles: ['staff'],
+    params: { action: CaseAction },
+    body: T.CaseActionBody,
+    response: T.AftersalesCase,
+    errors: ['CASE_NOT_FOUND', 'INVALID_STATE'],
   },
   {
     method: 'get',
@@ -350,6 +469,15 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   {
     method: 'post',
+    path: '/courier/position',
+    summary: '骑手上报实时位置（推送给等待中的顾客）',
+    roles: ['courier'],
+    body: CourierPositionBody,
+    response: z.object({ customersTold: z.number().int().min(0) }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'post',
     path: '/courier/uploads',
     summary: '上传送达照片 (image/jpeg 或 image/png 原始字节, ≤ 2 MB)',
     roles: ['courier'],
@@ -381,8 +509,14 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   const errorSchema = schemaOf(T.ErrorBody);
   for (const op of API_OPERATIONS) {
     const params: unknown[] = [];
-    for (const m of op.path.matchAll(/\{(\w+)\}/g)) {
-      params.push({ name: m[1], in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
+    for (const [, name = ''] of op.path.matchAll(/\{(\w+)\}/g)) {
+      const given = op.params?.[name];
+      const schema = given
+        ? schemaOf(given)
+        : name === 'id'
+          ? { type: 'integer', minimum: 1 }
+          : { type: 'string' };
+      params.push({ name, in: 'path', required: true, schema });
     }
     if (op.query) params.push(...queryParameters(op.query));
     const responses: Record<string, unknown> = {

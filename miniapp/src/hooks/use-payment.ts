@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { IS_H5 } from '../config';
-import { mockPay, payOrder } from '../services/orders';
+import { confirmPayment, mockPay, payOrder } from '../services/orders';
 
 /** The mock pay sheet's state while it is open. */
 export interface MockPayState {
@@ -35,6 +35,8 @@ export function usePayment(onPaid: (orderId: number) => unknown) {
         } else {
           try {
             await Taro.requestPayment({ ...pay.params });
+            // Settle now (the notify may come later or not at all); a failure here is retried by the BFF.
+            await confirmPayment(orderId).catch(() => undefined);
             void Taro.showToast({ title: '支付成功', icon: 'success' });
             onPaid(orderId);
           } catch (err) {

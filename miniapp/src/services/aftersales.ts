@@ -20,6 +20,7 @@ export const CASE_STATUS_TEXT: Record<CaseStatus, string> = {
   approved: '已同意',
   rejected: '已拒绝',
   in_progress: '处理中',
+  refunding: '退款中',
   resolved: '已完成',
 };
 

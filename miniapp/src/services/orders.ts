@@ -50,6 +50,11 @@ export function payOrder(id: number): Promise<PayResponse> {
   return request({ method: 'POST', path: `/orders/${id}/pay`, schema: PayResponse });
 }
 
+/** After `requestPayment` succeeded: the BFF asks WeChat Pay and settles now, without waiting for the notify. */
+export function confirmPayment(id: number): Promise<Order> {
+  return request({ method: 'POST', path: `/orders/${id}/pay/confirm`, schema: Order });
+}
+
 /** Dev only: the mock WeChat pays the order and notifies the BFF (toasts on failure). */
 export function mockPay(id: number): Promise<MockPayResponse> {
   return request({ method: 'POST', path: `/dev/mock-pay/${id}`, schema: MockPayResponse });

@@ -135,24 +135,72 @@ export function signedPayHeaders(
   };
 }
 
+/**
+ * A notify body as WeChat POSTs it: the envelope `{ id, create_time, resource_type, event_type, summary,
+ * resource }` whose resource is `plain` encrypted with the APIv3 key (associated_data = original_type).
+ */
+export function notifyBody(
+  apiV3Key: string,
+  o: {
+    id: string;
+    createTime: string;
+    eventType: string;
+    summary: string;
+    originalType: string;
+    plain: object;
+  },
+): string {
+  const sealed = encryptPayResource(apiV3Key, JSON.stringify(o.plain), o.originalType);
+  return JSON.stringify({
+    id: o.id,
+    create_time: o.createTime,
+    resource_type: 'encrypt-resource',
+    event_type: o.eventType,
+    summary: o.summary,
+    resource: {
+      original_type: o.originalType,
+      algorithm: 'AEAD_AES_256_GCM',
+      ciphertext: sealed.ciphertext,
+      associated_data: o.originalType,
+      nonce: sealed.nonce,
+    },
+  });
+}
+
 /** A TRANSACTION.SUCCESS notify body whose resource is `transaction` encrypted with the APIv3 key. */
 export function paymentNotifyBody(
   apiV3Key: string,
   o: { id: string; createTime: string; transaction: object },
 ): string {
-  const sealed = encryptPayResource(apiV3Key, JSON.stringify(o.transaction), 'transaction');
-  return JSON.stringify({
+  return notifyBody(apiV3Key, {
     id: o.id,
-    create_time: o.createTime,
-    resource_type: 'encrypt-resource',
-    event_type: 'TRANSACTION.SUCCESS',
+    createTime: o.createTime,
+    eventType: 'TRANSACTION.SUCCESS',
     summary: '支付成功',
-    resource: {
-      original_type: 'transaction',
-      algorithm: 'AEAD_AES_256_GCM',
-      ciphertext: sealed.ciphertext,
-      associated_data: 'transaction',
-      nonce: sealed.nonce,
-    },
+    originalType: 'transaction',
+    plain: o.transaction,
+  });
+}
+
+// WeChat sends no notify while a refund is PROCESSING; the entry only lets tests forge one.
+const REFUND_SUMMARY = {
+  SUCCESS: '退款成功',
+  ABNORMAL: '退款异常',
+  CLOSED: '退款关闭',
+  PROCESSING: '退款处理中',
+} as const;
+
+/** A `REFUND.SUCCESS` / `REFUND.ABNORMAL` / `REFUND.CLOSED` notify body whose resource is `refund`, encrypted. */
+export function refundNotifyBody(
+  apiV3Key: string,
+  o: { id: string; createTime: string; status: keyof typeof REFUND_SUMMARY; refund: object },
+): string {
+  return notifyBody(apiV3Key, {
+    id: o.id,
+    createTime: o.createTime,
+    eventType: `REFUND.${o.status}`,
+    summary: REFUND_SUMMARY[o.status],
+    originalType: 'refund',
+    plain: o.refund,
   });
 }

@@ -1,111 +1,45 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createBills } from './pay-bill';
+import {
+  type Answer,
+  digits,
+  fail,
+  isFen,
+  isNotifyUrl,
+  isText,
+  jsonObject,
+  postNotify,
+  readBody,
+  rfc3339,
+} from './pay-common';
 import { paymentNotifyBody, randomAlnum, signedPayHeaders, verifyPayMessage } from './pay-keys';
+import { createRefunds, holdsMoney } from './pay-refunds';
+import type {
+  MockBillFaults,
+  MockPayNotify,
+  MockPayTransaction,
+  WechatPayMock,
+  WechatPayMockCall,
+  WechatPayMockMode,
+  WechatPayMockOptions,
+} from './pay-types';
 
-/** The merchant the mock serves, the keys it checks and signs with, and where it listens (port 0 = random). */
-export interface WechatPayMockOptions {
-  mchid: string;
-  appid: string;
-  merchantPublicKeyPem: string;
-  merchantSerialNo: string;
-  platformPrivateKeyPem: string;
-  platformSerialNo: string;
-  apiV3Key: string;
-  port?: number;
-  host?: string;
-  /** The mock's clock (default: the wall clock); share it with the adapter when a test moves time. */
-  now?: () => Date;
-  /** What refund answers say (default 'SUCCESS'; real WeChat usually says 'PROCESSING'). */
-  refundStatus?: 'SUCCESS' | 'PROCESSING';
-}
-
-/** Scripted trouble; replaced as a whole by `setMode`. */
-export interface WechatPayMockMode {
-  /** The next N requests answer 500 SYSTEM_ERROR. */
-  systemErrorNext?: number;
-  /** Every answer is held back this many milliseconds (to provoke client timeouts). */
-  delayMs?: number;
-}
-
-/** One refund the mock accepted; amounts in fen. */
-export interface MockPayRefund {
-  refundId: string;
-  outRefundNo: string;
-  refundFen: number;
-  status: 'SUCCESS' | 'PROCESSING';
-  createTime: string;
-}
-
-/** One order the mock knows, created by a prepay; amounts in fen, times RFC 3339 (+08:00). */
-export interface MockPayTransaction {
-  prepayId: string;
-  outTradeNo: string;
-  appid: string;
-  description: string;
-  notifyUrl: string;
-  timeExpire: string | null;
-  totalFen: number;
-  openid: string;
-  /** Set once paid; `paidFen` differs from `totalFen` only when `pay` was told another amount. */
-  transactionId: string | null;
-  successTime: string | null;
-  paidFen: number | null;
-  notifyId: string | null;
-  refunds: MockPayRefund[];
-}
-
-/** One request the mock received and how it answered. */
-export interface WechatPayMockCall {
-  method: string;
-  path: string;
-  status: number;
-  code?: string;
-}
-
-/** A notify as WeChat would send it: target URL, headers (signed by the platform key) and raw body. */
-export interface MockPayNotify {
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** A running WeChat Pay APIv3 mock. */
-export interface WechatPayMock {
-  url: string;
-  calls: WechatPayMockCall[];
-  /** Orders by out_trade_no. */
-  transactions: ReadonlyMap<string, MockPayTransaction>;
-  /** Simulates the user paying (`amountFen` simulates a wrong amount) and POSTs the notify to the prepay's notify_url. */
-  pay(prepayIdOrOutTradeNo: string, opts?: { amountFen?: number }): Promise<{ status: number; body: string }>;
-  /** Marks the order paid like `pay` and returns the notify without sending it; `now` back-dates its timestamp. */
-  buildNotify(prepayIdOrOutTradeNo: string, opts?: { amountFen?: number; now?: Date }): MockPayNotify;
-  setMode(mode: WechatPayMockMode): void;
-  close(): Promise<void>;
-}
-
-interface Answer {
-  status: number;
-  body?: unknown;
-}
+export type {
+  MockBillFaults,
+  MockPayNotify,
+  MockPayRefund,
+  MockPayTransaction,
+  MockRefundOutcome,
+  MockRefundStatus,
+  WechatPayMock,
+  WechatPayMockCall,
+  WechatPayMockMode,
+  WechatPayMockOptions,
+} from './pay-types';
 
 const SCHEME = 'WECHATPAY2-SHA256-RSA2048';
-const fail = (status: number, code: string, message: string): Answer => ({ status, body: { code, message } });
-const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
-const isFen = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
-const isText = (v: unknown, max: number): v is string =>
-  typeof v === 'string' && v.length > 0 && [...v].length <= max;
-
-/** RFC 3339 in Beijing time, as WeChat writes times. */
-function rfc3339(date: Date): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Why the prepay body is refused (PARAM_ERROR), or null; field rules as in WeChat's JSAPI reference. */
 function prepayProblem(b: Record<string, unknown>, o: WechatPayMockOptions): string | null {
@@ -117,9 +51,7 @@ function prepayProblem(b: Record<string, unknown>, o: WechatPayMockOptions): str
   if (typeof b.out_trade_no !== 'string' || !/^[A-Za-z0-9_*|-]{6,32}$/.test(b.out_trade_no)) {
     return 'out_trade_no 必须是 6-32 位字母、数字、_-*|';
   }
-  if (typeof b.notify_url !== 'string' || !/^https?:\/\/[^?#\s]+$/.test(b.notify_url)) {
-    return 'notify_url 必须是不带参数的 http(s) 地址';
-  }
+  if (!isNotifyUrl(b.notify_url)) return 'notify_url 必须是不带参数的 http(s) 地址';
   if (
     b.time_expire !== undefined &&
     (typeof b.time_expire !== 'string' ||
@@ -133,19 +65,40 @@ function prepayProblem(b: Record<string, unknown>, o: WechatPayMockOptions): str
   return null;
 }
 
-/** Starts a WeChat Pay APIv3 mock: JSAPI prepay, query by out_trade_no, refund, and notifies on `pay`. */
+/**
+ * Starts a WeChat Pay APIv3 mock: JSAPI prepay, query and close by out_trade_no, refunds (request, query,
+ * notifies on `settleRefund`), trade bills with their download, and payment notifies on `pay`.
+ */
 export async function startWechatPayMock(opts: WechatPayMockOptions): Promise<WechatPayMock> {
   const now = opts.now ?? (() => new Date());
   const calls: WechatPayMockCall[] = [];
   const transactions = new Map<string, MockPayTransaction>();
   let mode: WechatPayMockMode = {};
+  let billFaults: MockBillFaults = {};
+  let baseUrl = '';
 
-  const closed = (t: MockPayTransaction): boolean =>
+  const refunds = createRefunds({
+    opts,
+    now,
+    transactions,
+    initialStatus: () => mode.refundStatus ?? opts.refundStatus ?? 'SUCCESS',
+  });
+  const bills = createBills({
+    mchid: opts.mchid,
+    now,
+    transactions,
+    baseUrl: () => baseUrl,
+    faults: () => billFaults,
+  });
+
+  const expired = (t: MockPayTransaction): boolean =>
     !t.transactionId && t.timeExpire !== null && now().getTime() > Date.parse(t.timeExpire);
+  const closed = (t: MockPayTransaction): boolean => !t.transactionId && (t.closed || expired(t));
 
   const transactionJson = (t: MockPayTransaction, state?: string): Record<string, unknown> => {
     const tradeState =
-      state ?? (t.refunds.length ? 'REFUND' : t.transactionId ? 'SUCCESS' : closed(t) ? 'CLOSED' : 'NOTPAY');
+      state ??
+      (t.refunds.some(holdsMoney) ? 'REFUND' : t.transactionId ? 'SUCCESS' : closed(t) ? 'CLOSED' : 'NOTPAY');
     const desc: Record<string, string> = {
       SUCCESS: '支付成功',
       REFUND: '转入退款',
@@ -173,26 +126,6 @@ export async function startWechatPayMock(opts: WechatPayMockOptions): Promise<We
       amount: { total: t.paidFen, payer_total: t.paidFen, currency: 'CNY', payer_currency: 'CNY' },
     };
   };
-
-  const refundJson = (t: MockPayTransaction, r: MockPayRefund): Record<string, unknown> => ({
-    refund_id: r.refundId,
-    out_refund_no: r.outRefundNo,
-    transaction_id: t.transactionId,
-    out_trade_no: t.outTradeNo,
-    channel: 'ORIGINAL',
-    user_received_account: '支付用户零钱',
-    ...(r.status === 'SUCCESS' ? { success_time: r.createTime } : {}),
-    create_time: r.createTime,
-    status: r.status,
-    funds_account: 'AVAILABLE',
-    amount: {
-      total: t.paidFen,
-      refund: r.refundFen,
-      payer_total: t.paidFen,
-      payer_refund: r.refundFen,
-      currency: 'CNY',
-    },
-  });
 
   /** Why the request's `Authorization` is refused (SIGN_ERROR), or null when the merchant signed it. */
   const authProblem = (
@@ -240,62 +173,45 @@ export async function startWechatPayMock(opts: WechatPayMockOptions): Promise<We
       successTime: null,
       paidFen: null,
       notifyId: null,
+      closed: false,
       refunds: [],
     };
     transactions.set(t.outTradeNo, t);
     return { status: 200, body: { prepay_id: t.prepayId } };
   };
 
-  const refund = (b: Record<string, unknown>): Answer => {
-    const amount = (b.amount ?? {}) as Record<string, unknown>;
-    if (!isText(b.out_refund_no, 64)) return fail(400, 'PARAM_ERROR', 'out_refund_no 必填');
-    if (!isFen(amount.refund) || !isFen(amount.total))
-      return fail(400, 'PARAM_ERROR', 'amount.refund、amount.total 必须是正整数（分）');
-    if (amount.currency !== 'CNY') return fail(400, 'PARAM_ERROR', 'amount.currency 必须是 CNY');
-    const t =
-      typeof b.out_trade_no === 'string'
-        ? transactions.get(b.out_trade_no)
-        : [...transactions.values()].find(
-            (x) => x.transactionId !== null && x.transactionId === b.transaction_id,
-          );
-    if (!t) return fail(404, 'RESOURCE_NOT_EXISTS', '订单不存在');
-    if (!t.transactionId || t.paidFen === null) return fail(400, 'INVALID_REQUEST', '订单未支付，不能退款');
-    const again = t.refunds.find((r) => r.outRefundNo === b.out_refund_no);
-    if (again) return { status: 200, body: refundJson(t, again) };
-    if (amount.total !== t.paidFen) return fail(400, 'PARAM_ERROR', '订单金额与原订单不一致');
-    const refundedFen = t.refunds.reduce((sum, r) => sum + r.refundFen, 0);
-    if (refundedFen + amount.refund > t.paidFen)
-      return fail(400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
-    const r: MockPayRefund = {
-      refundId: `50300${digits(24)}`,
-      outRefundNo: b.out_refund_no,
-      refundFen: amount.refund,
-      status: opts.refundStatus ?? 'SUCCESS',
-      createTime: rfc3339(now()),
-    };
-    t.refunds.push(r);
-    return { status: 200, body: refundJson(t, r) };
+  /** `POST .../out-trade-no/{out_trade_no}/close`: 204 (again when already closed), or why not. */
+  const closeOrder = (outTradeNo: string, b: Record<string, unknown>): Answer => {
+    if (b.mchid !== opts.mchid) return fail(400, 'PARAM_ERROR', 'mchid 与请求头不一致');
+    const t = transactions.get(outTradeNo);
+    if (!t) return fail(404, 'ORDER_NOT_EXIST', '订单不存在');
+    if (t.transactionId) return fail(400, 'ORDERPAID', '订单已支付');
+    t.closed = true;
+    return { status: 204 };
   };
 
   const route = (method: string, url: URL, raw: string): Answer => {
-    const query = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/.exec(url.pathname);
-    if (method === 'GET' && query) {
+    const path = url.pathname;
+    const order = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)(\/close)?$/.exec(path);
+    const refund = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(path);
+    if (method === 'GET' && order && !order[2]) {
       if (url.searchParams.get('mchid') !== opts.mchid) return fail(400, 'PARAM_ERROR', 'mchid 不正确');
-      const t = transactions.get(decodeURIComponent(query[1]));
+      const t = transactions.get(decodeURIComponent(order[1]));
       return t ? { status: 200, body: transactionJson(t) } : fail(404, 'ORDER_NOT_EXIST', '订单不存在');
     }
-    const isPrepay = url.pathname === '/v3/pay/transactions/jsapi';
-    if (method !== 'POST' || (!isPrepay && url.pathname !== '/v3/refund/domestic/refunds')) {
-      return fail(404, 'NOT_FOUND', `没有这个接口: ${method} ${url.pathname}`);
+    if (method === 'GET' && refund) return refunds.query(decodeURIComponent(refund[1]));
+    if (method === 'GET' && path === '/v3/bill/tradebill') return bills.tradeBill(url);
+    if (method === 'GET' && path === '/v3/billdownload/file') return bills.download(url);
+    const isPrepay = path === '/v3/pay/transactions/jsapi';
+    const isRefund = path === '/v3/refund/domestic/refunds';
+    const isClose = Boolean(order?.[2]);
+    if (method !== 'POST' || !(isPrepay || isRefund || isClose)) {
+      return fail(404, 'NOT_FOUND', `没有这个接口: ${method} ${path}`);
     }
-    let b: unknown;
-    try {
-      b = JSON.parse(raw);
-    } catch {
-      return fail(400, 'PARAM_ERROR', '请求体不是合法的 JSON');
-    }
-    if (typeof b !== 'object' || b === null) return fail(400, 'PARAM_ERROR', '请求体必须是 JSON 对象');
-    return isPrepay ? prepay(b as Record<string, unknown>) : refund(b as Record<string, unknown>);
+    const b = jsonObject(raw);
+    if (!b.ok) return b.answer;
+    if (isClose) return closeOrder(decodeURIComponent(order![1]), b.value);
+    return isPrepay ? prepay(b.value) : refunds.create(b.value);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -304,7 +220,8 @@ export async function startWechatPayMock(opts: WechatPayMockOptions): Promise<We
     const method = req.method ?? 'GET';
     const url = new URL(target, 'http://mock');
     let answer: Answer;
-    if ((mode.systemErrorNext ?? 0) > 0) {
+    const scripted = !mode.failPath || url.pathname.startsWith(mode.failPath);
+    if ((mode.systemErrorNext ?? 0) > 0 && scripted) {
       mode = { ...mode, systemErrorNext: (mode.systemErrorNext ?? 0) - 1 };
       answer = fail(500, 'SYSTEM_ERROR', '系统错误');
     } else {
@@ -319,6 +236,12 @@ export async function startWechatPayMock(opts: WechatPayMockOptions): Promise<We
       ...(answer.status >= 400 && code ? { code } : {}),
     });
     if (mode.delayMs) await new Promise((ok) => setTimeout(ok, mode.delayMs));
+    if (answer.file) {
+      // Bill files are not platform-signed (WeChat's rule): the client checks their SHA1 instead.
+      res.writeHead(answer.status, { 'Content-Type': answer.file.contentType, 'Request-ID': randomUUID() });
+      res.end(answer.file.text);
+      return;
+    }
     const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
     res.writeHead(answer.status, {
       'Content-Type': 'application/json; charset=utf-8',
@@ -336,7 +259,10 @@ export async function startWechatPayMock(opts: WechatPayMockOptions): Promise<We
 
   const buildNotify = (key: string, o: { amountFen?: number; now?: Date } = {}): MockPayNotify => {
     const t = find(key);
-    if (closed(t)) throw new Error(`WeChat Pay mock: order ${t.outTradeNo} is closed (time_expire passed)`);
+    if (closed(t)) {
+      const why = t.closed ? 'closed by the merchant' : 'time_expire passed';
+      throw new Error(`WeChat Pay mock: order ${t.outTradeNo} is closed (${why})`);
+    }
     if (!t.transactionId) {
       t.transactionId = `42000${digits(23)}`;
       t.successTime = rfc3339(now());
@@ -365,20 +291,17 @@ export async function startWechatPayMock(opts: WechatPayMockOptions): Promise<We
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, host, ok));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host}:${port}`;
   return {
-    url: `http://${host}:${port}`,
+    url: baseUrl,
     calls,
     transactions,
     buildNotify,
-    async pay(key, o = {}) {
-      const n = buildNotify(key, { amountFen: o.amountFen });
-      const res = await fetch(n.url, {
-        method: 'POST',
-        headers: n.headers,
-        body: n.body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      return { status: res.status, body: await res.text() };
+    pay: async (key, o = {}) => postNotify(buildNotify(key, { amountFen: o.amountFen })),
+    settleRefund: (outRefundNo, status, o) => refunds.settle(outRefundNo, status, o),
+    buildRefundNotify: (outRefundNo, o) => refunds.buildNotify(outRefundNo, o),
+    setBillFaults(f) {
+      billFaults = { ...f };
     },
     setMode(m) {
       mode = { ...m };

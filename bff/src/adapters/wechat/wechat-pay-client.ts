@@ -62,6 +62,35 @@ export class WechatPayClient {
     },
   ) {}
 
+  /**
+   * GETs a file (a bill) from an absolute `download_url`: the request is merchant-signed, the answer is
+   * not platform-signed (WeChat's rule), so the caller checks its hash. Throws 503 PAYMENT_UNAVAILABLE.
+   */
+  async download(absoluteUrl: string): Promise<Buffer> {
+    const url = new URL(absoluteUrl);
+    const authorization = authorizationHeader({
+      mchid: this.deps.mchid,
+      serialNo: this.deps.merchantSerialNo,
+      key: this.deps.merchantKey,
+      method: 'GET',
+      pathWithQuery: url.pathname + url.search,
+      body: '',
+      timestampS: unixS(this.deps.clock.now()),
+      nonce: makeNonce(),
+    });
+    try {
+      const res = await (this.deps.fetch ?? fetch)(url, {
+        headers: { Authorization: authorization, 'User-Agent': 'omni-bff/0.1 (node)' },
+        signal: AbortSignal.timeout(this.deps.timeoutMs ?? 30_000),
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (!res.ok) throw new Error(`HTTP ${res.status} ${bytes.toString('utf8').slice(0, 200)}`);
+      return bytes;
+    } catch (e) {
+      throw paymentUnavailable(`download ${url.pathname} failed: ${(e as Error).message}`, undefined, 503);
+    }
+  }
+
   /** Calls `method pathWithQuery` with `payload` as JSON; network failures throw a 503 PAYMENT_UNAVAILABLE. */
   async call(method: 'GET' | 'POST', pathWithQuery: string, payload?: unknown): Promise<WechatPayAnswer> {
     const url = new URL(pathWithQuery, this.deps.apiBase);

@@ -103,3 +103,43 @@ export function toRefundResult(r: z.infer<typeof RefundAnswer>): RefundResult {
     successAt: toDate(r.success_time),
   };
 }
+
+/** The decrypted resource of a refund notify (`REFUND.SUCCESS` / `REFUND.ABNORMAL` / `REFUND.CLOSED`). */
+export const RefundNotifyJson = z.object({
+  mchid: z.string().min(1),
+  out_trade_no: z.string().min(1),
+  transaction_id: z.string().optional(),
+  out_refund_no: z.string().min(1),
+  refund_id: z.string().min(1),
+  refund_status: z.enum(['SUCCESS', 'CLOSED', 'ABNORMAL', 'PROCESSING']),
+  success_time: z.string().optional(),
+  user_received_account: z.string().optional(),
+  amount: z.object({
+    total: Fen,
+    refund: Fen,
+    payer_total: Fen.optional(),
+    payer_refund: Fen.optional(),
+  }),
+});
+
+/** Our view of a refund notify; amounts in fen. */
+export function toRefundNotice(r: z.infer<typeof RefundNotifyJson>): RefundResult {
+  return {
+    refundId: r.refund_id,
+    outRefundNo: r.out_refund_no,
+    outTradeNo: r.out_trade_no,
+    status: r.refund_status,
+    refundFen: r.amount.refund,
+    totalFen: r.amount.total,
+    payerRefundFen: r.amount.payer_refund ?? null,
+    createdAt: null,
+    successAt: toDate(r.success_time),
+  };
+}
+
+/** `GET /v3/bill/tradebill` answer. */
+export const TradeBillAnswer = z.object({
+  hash_type: z.string().default('SHA1'),
+  hash_value: z.string().min(1),
+  download_url: z.string().url(),
+});

@@ -1,8 +1,8 @@
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { PayParams } from '@omni/shared-types';
 import { systemClock, type Clock } from '../../clock';
 import { UnauthenticatedError, ValidationError } from '../../http/errors';
-import { parseAnswer, rejectedBy, WechatPayClient } from './wechat-pay-client';
+import { parseAnswer, paymentUnavailable, rejectedBy, WechatPayClient } from './wechat-pay-client';
 import {
   checkWechatSignature,
   decryptResource,
@@ -17,8 +17,11 @@ import {
   NotifyEnvelope,
   PrepayAnswer,
   RefundAnswer,
+  RefundNotifyJson,
+  TradeBillAnswer,
   TransactionJson,
   toPaidTransaction,
+  toRefundNotice,
   toRefundResult,
 } from './wechat-pay-parse';
 
@@ -84,6 +87,14 @@ export interface WechatPay {
   }): Promise<RefundResult>;
   /** The transaction as WeChat knows it, or null when WeChat has no such order. */
   queryByOutTradeNo(outTradeNo: string): Promise<PaidTransaction | null>;
+  /** Closes an unpaid order so it can no longer be paid: 'closed', or 'paid' when the customer paid first. */
+  close(outTradeNo: string): Promise<'closed' | 'paid'>;
+  /** The refund as WeChat knows it, or null when WeChat has no such refund. */
+  queryRefund(outRefundNo: string): Promise<RefundResult | null>;
+  /** Verifies and decrypts a refund notify (`REFUND.*`); throws PAYMENT_SIGNATURE_INVALID (401) when untrusted. */
+  verifyRefundNotify(headers: Record<string, string | string[] | undefined>, rawBody: string): RefundResult;
+  /** The trade bill CSV of a day (`YYYY-MM-DD`, Shanghai), its SHA1 checked; null when WeChat has no bill (no trades). */
+  tradeBill(billDate: string): Promise<string | null>;
 }
 
 /** Everything `HttpWechatPay` needs; keys as PEM text, the APIv3 key as its 32 characters. */
@@ -98,6 +109,8 @@ export interface HttpWechatPayDeps {
   platformPublicKeys: Record<string, string>;
   /** Where WeChat POSTs payment notifies: absolute, without a query string (WeChat's rule). */
   notifyUrl: string;
+  /** Where WeChat POSTs refund notifies; default: `notifyUrl` with its last segment replaced by `refund-notify`. */
+  refundNotifyUrl?: string;
   clock?: Clock;
   fetch?: typeof fetch;
   /** Per request, default 10 000. */
@@ -176,6 +189,30 @@ export class HttpWechatPay implements WechatPay {
   }
 
   verifyNotify(headers: Record<string, string | string[] | undefined>, rawBody: string): PaidTransaction {
+    const parsed = TransactionJson.safeParse(
+      this.openNotify(headers, rawBody, 'TRANSACTION.', 'transaction'),
+    );
+    if (!parsed.success) throw untrusted('unexpected transaction shape');
+    if (parsed.data.mchid !== this.deps.mchid || parsed.data.appid !== this.deps.appid) {
+      throw untrusted('transaction of another merchant or app');
+    }
+    return toPaidTransaction(parsed.data);
+  }
+
+  verifyRefundNotify(headers: Record<string, string | string[] | undefined>, rawBody: string): RefundResult {
+    const parsed = RefundNotifyJson.safeParse(this.openNotify(headers, rawBody, 'REFUND.', 'refund'));
+    if (!parsed.success) throw untrusted('unexpected refund shape');
+    if (parsed.data.mchid !== this.deps.mchid) throw untrusted('refund of another merchant');
+    return toRefundNotice(parsed.data);
+  }
+
+  /** Checks a notify's platform signature and decrypts its resource (of `originalType`, event `eventPrefix`*). */
+  private openNotify(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: string,
+    eventPrefix: string,
+    originalType: string,
+  ): unknown {
     const h = (name: string): string | undefined => {
       const entry = Object.entries(headers).find(([k]) => k.toLowerCase() === name);
       const v = entry?.[1];
@@ -191,25 +228,15 @@ export class HttpWechatPay implements WechatPay {
       nowS: unixS(this.clock.now()),
     });
     if (refused) throw untrusted(refused);
-    let transaction: unknown;
     try {
       const envelope = NotifyEnvelope.parse(JSON.parse(rawBody));
-      if (
-        !envelope.event_type.startsWith('TRANSACTION.') ||
-        envelope.resource.original_type !== 'transaction'
-      ) {
-        throw new Error(`not a transaction notify: ${envelope.event_type}`);
+      if (!envelope.event_type.startsWith(eventPrefix) || envelope.resource.original_type !== originalType) {
+        throw new Error(`not a ${originalType} notify: ${envelope.event_type}`);
       }
-      transaction = JSON.parse(decryptResource(this.apiV3Key, envelope.resource));
+      return JSON.parse(decryptResource(this.apiV3Key, envelope.resource));
     } catch (e) {
       throw untrusted(`unreadable body (${(e as Error).message.slice(0, 120)})`);
     }
-    const parsed = TransactionJson.safeParse(transaction);
-    if (!parsed.success) throw untrusted('unexpected transaction shape');
-    if (parsed.data.mchid !== this.deps.mchid || parsed.data.appid !== this.deps.appid) {
-      throw untrusted('transaction of another merchant or app');
-    }
-    return toPaidTransaction(parsed.data);
   }
 
   async refund(o: {
@@ -230,6 +257,7 @@ export class HttpWechatPay implements WechatPay {
       out_trade_no: o.outTradeNo,
       out_refund_no: o.outRefundNo,
       ...(o.reason ? { reason: [...o.reason].slice(0, 80).join('') } : {}),
+      notify_url: this.deps.refundNotifyUrl ?? this.deps.notifyUrl.replace(/[^/]*$/, 'refund-notify'),
       amount: { refund: o.refundFen, total: o.totalFen, currency: 'CNY' },
     });
     if (!r.ok) throw rejectedBy(r);
@@ -242,5 +270,35 @@ export class HttpWechatPay implements WechatPay {
     if (!r.ok && (r.code === 'ORDER_NOT_EXIST' || r.code === 'RESOURCE_NOT_EXISTS')) return null;
     if (!r.ok) throw rejectedBy(r);
     return toPaidTransaction(parseAnswer(TransactionJson, r.body));
+  }
+
+  async close(outTradeNo: string): Promise<'closed' | 'paid'> {
+    const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`;
+    const r = await this.client.call('POST', path, { mchid: this.deps.mchid });
+    if (r.ok) return 'closed';
+    if (r.code === 'ORDERPAID') return 'paid';
+    // Nothing to close: WeChat never saw a prepay for it, so it cannot be paid either.
+    if (r.code === 'ORDER_NOT_EXIST' || r.code === 'RESOURCE_NOT_EXISTS') return 'closed';
+    throw rejectedBy(r);
+  }
+
+  async queryRefund(outRefundNo: string): Promise<RefundResult | null> {
+    const r = await this.client.call('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+    if (!r.ok && (r.code === 'RESOURCE_NOT_EXISTS' || r.code === 'ORDER_NOT_EXIST')) return null;
+    if (!r.ok) throw rejectedBy(r);
+    return toRefundResult(parseAnswer(RefundAnswer, r.body));
+  }
+
+  async tradeBill(billDate: string): Promise<string | null> {
+    const r = await this.client.call('GET', `/v3/bill/tradebill?bill_date=${billDate}&bill_type=ALL`);
+    if (!r.ok && r.code === 'NO_STATEMENT_EXIST') return null;
+    if (!r.ok) throw rejectedBy(r);
+    const answer = parseAnswer(TradeBillAnswer, r.body);
+    const file = await this.client.download(answer.download_url);
+    const algo = answer.hash_type.toLowerCase() === 'sm3' ? null : 'sha1';
+    if (algo && createHash(algo).update(file).digest('hex') !== answer.hash_value.toLowerCase()) {
+      throw paymentUnavailable(`trade bill ${billDate}: hash mismatch`);
+    }
+    return file.toString('utf8');
   }
 }

@@ -1,13 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { CaseStatus, CaseType } from '@omni/shared-types';
 
 /** An after-sales case (return, refund, exchange, complaint, inquiry) on one order. */
 @Entity({ name: 'aftersales_cases' })
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_53db26cec0a99661f28a283409f', ['caseNo'])
+@Index('ix_cases_user', ['userId', 'id'])
 export class CaseEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ name: 'case_no', type: 'varchar', length: 24, unique: true })
+  @Column({ name: 'case_no', type: 'varchar', length: 24 })
   caseNo!: string;
 
   @Column({ name: 'user_id', type: 'int' })
@@ -49,6 +52,7 @@ export class CaseEntity {
 
 /** One status change of a case. */
 @Entity({ name: 'aftersales_events' })
+@Index('ix_case_events_case', ['caseId'])
 export class CaseEventEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

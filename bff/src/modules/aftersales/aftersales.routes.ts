@@ -6,7 +6,8 @@ import type { AppState } from '../../http/context';
 import { parse } from '../../http/validate';
 import type { AftersalesService } from './aftersales.service';
 
-const Action = z.enum(['approve', 'reject', 'progress', 'resolve']);
+/** The staff decisions of `POST /aftersales/:id/:action`. */
+export const CaseAction = z.enum(['approve', 'reject', 'progress', 'resolve']);
 
 /** `POST /aftersales`, `GET /aftersales`, `GET /aftersales/:id`, staff `POST /aftersales/:id/:action`. */
 export function aftersalesRoutes(cases: AftersalesService): Router<AppState> {
@@ -27,7 +28,7 @@ export function aftersalesRoutes(cases: AftersalesService): Router<AppState> {
   });
   r.post('/aftersales/:id/:action', requireRole('staff'), async (ctx) => {
     const id = parse(IdParam, ctx.params.id, '售后单编号');
-    const action = parse(Action, ctx.params.action, '操作');
+    const action = parse(CaseAction, ctx.params.action, '操作');
     ctx.body = await cases.act(
       principalOf(ctx.state),
       id,

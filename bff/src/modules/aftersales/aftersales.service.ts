@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { In, Not, type DataSource } from 'typeorm';
+import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { AftersalesCase, CaseStatus, CaseType, CreateCaseBody } from '@omni/shared-types';
 import type { Clock } from '../../clock';
 import type { TxRunner } from '../../db/tx';
@@ -7,7 +7,9 @@ import type { Principal } from '../../http/context';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../http/errors';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import type { Logger } from '../../logger';
-import type { OrderLifecycle } from '../orders/order-lifecycle';
+import type { StockService } from '../catalog/stock.service';
+import { actorOf, type OrderLifecycle } from '../orders/order-lifecycle';
+import type { RefundsService } from '../payments/refunds.service';
 import { OrderEntity, OrderItemEntity } from '../orders/order.entity';
 import type { OrdersService } from '../orders/orders.service';
 import { CaseEntity, CaseEventEntity } from './aftersales.entity';
@@ -46,32 +48,23 @@ const ACTIONS: Record<string, { from: CaseStatus[]; to: CaseStatus }> = {
   resolve: { from: ['submitted', 'approved', 'in_progress'], to: 'resolved' },
 };
 
-/** Refunds money back through WeChat Pay (the payments module). */
-export type CaseRefunder = (
-  order: OrderEntity,
-  outRefundNo: string,
-  refundFen: number,
-  reason: string,
-) => Promise<void>;
-
 /** Return / refund / exchange / complaint cases on orders, with SLA and a customer-visible timeline. */
 export class AftersalesService {
-  private refunder: CaseRefunder | null = null;
-
   constructor(
     private readonly deps: {
       db: DataSource;
       tx: TxRunner;
       orders: OrdersService;
       lifecycle: OrderLifecycle;
+      refunds: RefundsService;
+      stock: StockService;
       clock: Clock;
       log: Logger;
     },
-  ) {}
-
-  /** Sets how a resolved refund pays money back. */
-  setRefunder(r: CaseRefunder): void {
-    this.refunder = r;
+  ) {
+    deps.refunds.onSettled((m, r, to) =>
+      r.caseId ? this.refundSettledIn(m, r.caseId, to) : Promise.resolve(),
+    );
   }
 
   /** Opens a case on the caller's order; an open case of the same type on that order is returned instead. */
@@ -82,6 +75,14 @@ export class AftersalesService {
   ): Promise<{ case: AftersalesCase; created: boolean }> {
     if (p.role !== 'consumer') throw new ForbiddenError('只有下单人可以申请售后');
     const order = await this.deps.orders.entityFor(p, body.orderId);
+    if (body.type === 'refund' || body.type === 'return') {
+      const bought = await this.deps.db.getRepository(OrderItemEntity).findBy({ orderId: order.id });
+      if (bought.length && bought.every((i) => i.refundedQty >= i.quantity)) {
+        throw new ConflictError('ALREADY_REFUNDED', '这个订单的商品已经全部退款', {
+          refundedFen: order.refundHeldFen,
+        });
+      }
+    }
     const eligible = ELIGIBLE[body.type];
     if (eligible && !eligible.includes(order.status)) {
       throw new ConflictError(
@@ -96,7 +97,24 @@ export class AftersalesService {
     });
     if (existing) return { case: (await this.toDtos([existing]))[0], created: false };
     const items = await this.deps.db.getRepository(OrderItemEntity).findBy({ orderId: order.id });
-    const lines = body.lines ?? items.map((i) => ({ productId: i.productId, quantity: i.quantity }));
+    const money = body.type === 'refund' || body.type === 'return';
+    // Units already refunded (or being refunded) cannot be asked for again; the cap itself is in the database.
+    const left = (i: OrderItemEntity) => (money ? i.quantity - i.refundedQty : i.quantity);
+    const lines =
+      body.lines ??
+      items.filter((i) => left(i) > 0).map((i) => ({ productId: i.productId, quantity: left(i) }));
+    if (
+      money &&
+      (!lines.length ||
+        lines.some((l) => {
+          const it = items.find((x) => x.productId === l.productId);
+          return it !== undefined && it.refundedQty > 0 && l.quantity > left(it);
+        }))
+    ) {
+      throw new ConflictError('ALREADY_REFUNDED', '这些商品已经退过款了，不能重复申请', {
+        refundedFen: order.refundHeldFen,
+      });
+    }
     for (const [i, l] of lines.entries()) {
       const item = items.find((x) => x.productId === l.productId);
       if (!item)
@@ -108,7 +126,6 @@ export class AftersalesService {
           field: `lines.${i}.quantity`,
         });
     }
-    const money = body.type === 'refund' || body.type === 'return';
     const refundFen = money
       ? lines.reduce((n, l) => n + items.find((x) => x.productId === l.productId)!.priceFen * l.quantity, 0)
       : null;
@@ -160,54 +177,90 @@ export class AftersalesService {
     return this.toDtos(rows);
   }
 
-  /** A staff decision; resolving a refund or return pays the money back through WeChat Pay. */
+  /**
+   * A staff decision. Resolving a refund or return records the refund in the same transaction and
+   * moves the case to `refunding`; it becomes `resolved` only when WeChat Pay confirms the refund.
+   */
   async act(p: Principal, id: number, action: string, note: string | undefined): Promise<AftersalesCase> {
     const rule = ACTIONS[action];
     if (!rule) throw new NotFoundError('ROUTE_NOT_FOUND', '未知操作');
     const c = await this.deps.db.getRepository(CaseEntity).findOneBy({ id });
     if (!c || p.role !== 'staff' || c.storeId !== p.storeId)
       throw new NotFoundError('CASE_NOT_FOUND', '售后单不存在');
+    const pays = rule.to === 'resolved' && c.refundFen !== null && c.refundFen > 0;
+    const to: CaseStatus = pays ? 'refunding' : rule.to;
     const now = this.deps.clock.now();
     const moved = await this.deps.tx.run(async (m) => {
       const res = await m
         .createQueryBuilder()
         .update(CaseEntity)
-        .set({ status: rule.to, updatedAt: now })
+        .set({ status: to, updatedAt: now })
         .where('id = :id AND status IN (:...from)', { id, from: rule.from })
         .execute();
       if (res.affected !== 1) return false;
-      await m.getRepository(CaseEventEntity).insert({
-        caseId: id,
-        status: rule.to,
-        actorType: 'staff',
-        actorId: p.userId,
-        note: note ?? null,
-        createdAt: now,
-      });
+      await this.event(m, id, to, 'staff', p.userId, note ?? (pays ? '已同意退款，等待微信支付退回' : null));
+      if (pays) await this.refundIn(m, p, c);
       return true;
     });
     if (!moved) throw new ConflictError('INVALID_STATE', '售后单当前状态不允许此操作');
-    if (rule.to === 'resolved' && c.refundFen && this.refunder) await this.payBack(p, c);
     return this.get(p, id);
   }
 
-  private async payBack(p: Principal, c: CaseEntity): Promise<void> {
-    const order = await this.deps.db.getRepository(OrderEntity).findOneByOrFail({ id: c.orderId });
-    if (NOT_SHIPPED.includes(order.status)) {
-      // Not yet shipped: cancelling releases stock and seat, and the cancel refunds the payment.
-      await this.deps.lifecycle.cancel(p, order.id, `售后退款 ${c.caseNo}`);
+  /** Records the case's refund; a not-yet-shipped order gives the refunded units back to the shelf, or is cancelled when nothing is left. */
+  private async refundIn(m: EntityManager, p: Principal, c: CaseEntity): Promise<void> {
+    const order = await m.getRepository(OrderEntity).findOneByOrFail({ id: c.orderId });
+    const items = await m.getRepository(OrderItemEntity).findBy({ orderId: order.id });
+    const lines = JSON.parse(c.lines) as Array<{ productId: number; quantity: number }>;
+    const all = items.every(
+      (i) => i.quantity - i.refundedQty <= (lines.find((l) => l.productId === i.productId)?.quantity ?? 0),
+    );
+    const reason = `售后${CASE_TEXT[c.type]} ${c.caseNo}`;
+    const by = { type: 'staff' as const, id: p.userId };
+    if (NOT_SHIPPED.includes(order.status) && all) {
+      await this.deps.lifecycle.cancelIn(m, order.id, reason, actorOf(p), { refund: false });
+    } else if (NOT_SHIPPED.includes(order.status)) {
+      await this.deps.stock.release(m, order.storeId, lines);
+    }
+    await this.deps.refunds.requestIn(m, { order, lines, includeFee: all, reason, by, caseId: c.id });
+  }
+
+  /** Inside the refund's settling transaction: the case follows its money. */
+  private async refundSettledIn(m: EntityManager, caseId: number, to: string): Promise<void> {
+    const next: Record<string, { status: CaseStatus; note: string }> = {
+      success: { status: 'resolved', note: '退款成功，款项已原路退回' },
+      closed: { status: 'approved', note: '微信支付关闭了这笔退款，请重新处理' },
+    };
+    const n = next[to];
+    if (!n) {
+      if (to === 'abnormal')
+        await this.event(m, caseId, 'refunding', 'system', null, '退款异常，已转人工处理');
       return;
     }
-    await this.refunder!(order, `R${c.caseNo}`, c.refundFen!, `售后${CASE_TEXT[c.type]} ${c.caseNo}`);
-    if (c.refundFen! >= order.itemsTotalFen && DELIVERED.includes(order.status)) {
-      await this.deps.lifecycle.transition(
-        order.id,
-        DELIVERED,
-        'refunded',
-        { type: 'wechat', id: null },
-        `售后退款 ${c.caseNo}`,
-      );
-    }
+    const res = await m
+      .createQueryBuilder()
+      .update(CaseEntity)
+      .set({ status: n.status, updatedAt: this.deps.clock.now() })
+      .where('id = :id AND status = :refunding', { id: caseId, refunding: 'refunding' })
+      .execute();
+    if (res.affected === 1) await this.event(m, caseId, n.status, 'system', null, n.note);
+  }
+
+  private async event(
+    m: EntityManager,
+    caseId: number,
+    status: CaseStatus,
+    actorType: string,
+    actorId: number | null,
+    note: string | null,
+  ): Promise<void> {
+    await m.getRepository(CaseEventEntity).insert({
+      caseId,
+      status,
+      actorType: actorType as CaseEventEntity['actorType'],
+      actorId,
+      note,
+      createdAt: this.deps.clock.now(),
+    });
   }
 
   private canSee(p: Principal, c: CaseEntity): boolean {

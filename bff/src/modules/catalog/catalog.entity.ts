@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ProductAttribute } from '@omni/shared-types';
 
 /** A product category; `id` is a slug. */
@@ -19,11 +19,14 @@ export class CategoryEntity {
 
 /** A product; prices are integer fen. */
 @Entity({ name: 'products' })
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_c44ac33a05b144dd0d9ddcf9327', ['sku'])
+@Index('ix_products_category', ['categoryId'])
 export class ProductEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   sku!: string;
 
   @Column({ type: 'varchar', length: 100 })
@@ -69,6 +72,7 @@ export class ProductEntity {
 /** Units of a product on hand in a store (available to sell). */
 @Entity({ name: 'store_stock' })
 @Unique('uq_store_stock', ['storeId', 'productId'])
+@Index('ix_stock_product', ['productId'])
 export class StockEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { StopStatus, UnassignedReason } from '@omni/shared-types';
 
 /** One version of a store's delivery plan for a Shanghai day; the highest version is current. */
@@ -39,6 +39,8 @@ export class RoutePlanEntity {
 /** One order's stop in one plan version; times UTC. */
 @Entity({ name: 'route_stops' })
 @Unique('uq_route_stop_order', ['planId', 'orderId'])
+@Index('ix_route_stops_courier', ['planId', 'courierId', 'seq'])
+@Index('ix_route_stops_order', ['orderId'])
 export class RouteStopEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -85,11 +87,13 @@ export class RouteStopEntity {
 
 /** A courier's stop action, stored once under its client-made id so a replay answers the same. */
 @Entity({ name: 'stop_events' })
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_15029f8213cfedce26b89a5c51b', ['clientEventId'])
 export class StopEventEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ name: 'client_event_id', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'client_event_id', type: 'varchar', length: 64 })
   clientEventId!: string;
 
   @Column({ name: 'courier_id', type: 'int' })
@@ -110,11 +114,12 @@ export class StopEventEntity {
 
 /** A proof-of-delivery photo uploaded by a courier; the bytes live in the uploads folder. */
 @Entity({ name: 'courier_photos' })
+@Unique('UQ_c8e1e2a48e47a87c883223d13a0', ['photoId'])
 export class CourierPhotoEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ name: 'photo_id', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'photo_id', type: 'varchar', length: 64 })
   photoId!: string;
 
   @Column({ name: 'courier_id', type: 'int' })
@@ -132,11 +137,12 @@ export class CourierPhotoEntity {
 
 /** A claimed scheduled-dispatch run: the unique key makes it happen once across instances. */
 @Entity({ name: 'dispatch_runs' })
+@Unique('UQ_456f8e57baef3133bf16484a592', ['runKey'])
 export class DispatchRunEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ name: 'run_key', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'run_key', type: 'varchar', length: 64 })
   runKey!: string;
 
   @Column({ name: 'store_id', type: 'int' })

@@ -7,7 +7,8 @@ import type { AppState } from '../../http/context';
 import { NotFoundError } from '../../http/errors';
 import { parse, singleQuery } from '../../http/validate';
 
-const RegeoQuery = z.strictObject({
+/** `GET /geo/regeo` query: a position in any supported coordinate system. */
+export const RegeoQuery = z.strictObject({
   lat: QueryNumber.pipe(z.number().min(-90).max(90)),
   lng: QueryNumber.pipe(z.number().min(-180).max(180)),
   coord: CoordSystem.optional(),

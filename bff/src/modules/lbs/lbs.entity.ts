@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { LbsEventKind, LbsEventStatus } from '@omni/shared-types';
 
 /** A consumer's location consent; withdrawing it deletes stored positions. */
@@ -7,10 +7,10 @@ export class ConsentEntity {
   @PrimaryColumn({ name: 'user_id', type: 'int' })
   userId!: number;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   location!: boolean;
 
-  @Column({ name: 'nearby_offers', type: 'boolean' })
+  @Column({ name: 'nearby_offers', type: 'boolean', default: false })
   nearbyOffers!: boolean;
 
   @Column({ name: 'updated_at', type: 'datetime' })
@@ -59,6 +59,9 @@ export class FenceStateEntity {
 
 /** One event in a store's staff inbox. */
 @Entity({ name: 'lbs_events' })
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_fc476c9d495ff5e44a544a2c81d', ['dedupeKey'])
+@Index('ix_lbs_events_store', ['storeId', 'status', 'id'])
 export class LbsEventEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -81,7 +84,7 @@ export class LbsEventEntity {
   @Column({ name: 'distance_m', type: 'int', nullable: true })
   distanceM!: number | null;
 
-  @Column({ name: 'dedupe_key', type: 'varchar', length: 96, nullable: true, unique: true })
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 96, nullable: true })
   dedupeKey!: string | null;
 
   @Column({ name: 'claimed_by', type: 'int', nullable: true })

@@ -25,6 +25,15 @@ export type OrderChangeListener = (change: {
   reason: string | null;
 }) => void;
 
+/**
+ * Runs inside the cancelling transaction (the payments module): records the refund of what is left
+ * of a paid order when `refund`, or schedules closing an unpaid one at WeChat Pay.
+ */
+export type CancelHook = (
+  m: EntityManager,
+  c: { order: OrderEntity; from: OrderStatus; reason: string; by: Actor; refund: boolean },
+) => Promise<void>;
+
 /** Which state may follow which; anything else is INVALID_STATE. */
 export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   pending_payment: ['paid', 'cancelled'],
@@ -35,18 +44,20 @@ export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   delivery_failed: ['assigned', 'refunded', 'cancelled'],
   ready_for_pickup: ['picked_up', 'cancelled'],
   picked_up: ['refunded'],
-  cancelled: ['refunded'],
+  // paid: a payment that arrived after the order expired, when its stock and seat could be held again.
+  cancelled: ['refunded', 'paid'],
   refunded: [],
 };
 
-function actorOf(p: Principal): Actor {
+/** The order-timeline actor of a caller. */
+export function actorOf(p: Principal): Actor {
   return { type: p.role === 'consumer' ? 'customer' : p.role, id: p.userId };
 }
 
 /** Order state changes: each one a conditional UPDATE plus a timeline entry, in one transaction. */
 export class OrderLifecycle {
   private readonly listeners: OrderChangeListener[] = [];
-  private refunder: ((orderId: number, reason: string) => Promise<void>) | null = null;
+  private cancelHook: CancelHook | null = null;
 
   constructor(
     private readonly deps: {
@@ -65,9 +76,9 @@ export class OrderLifecycle {
     this.listeners.push(l);
   }
 
-  /** Sets who refunds a paid order once it is cancelled (the payments module). */
-  setRefunder(refund: (orderId: number, reason: string) => Promise<void>): void {
-    this.refunder = refund;
+  /** Sets what a cancel does about the money (the payments module). */
+  setCancelHook(hook: CancelHook): void {
+    this.cancelHook = hook;
   }
 
   /** Tells listeners about a change committed by another module's transaction. */
@@ -132,22 +143,30 @@ export class OrderLifecycle {
     const order = await this.deps.orders.entityFor(p, orderId);
     if (p.role !== 'consumer' && p.role !== 'staff' && p.role !== 'admin') throw new ForbiddenError();
     const why = reason ?? (p.role === 'consumer' ? '顾客取消' : '门店取消');
-    const prev = await this.deps.tx.run(async (m) => {
-      const from = await this.transitionIn(m, order.id, CANCELLABLE, 'cancelled', actorOf(p), why);
-      if (from !== null) await this.releaseHolds(m, order);
-      return from;
-    });
+    const prev = await this.deps.tx.run((m) => this.cancelIn(m, order.id, why, actorOf(p)));
     if (prev === null) throw new ConflictError('INVALID_STATE', '订单已出库或已完成，无法取消');
     this.emit(order.id, prev, 'cancelled', why);
-    if (prev !== 'pending_payment' && this.refunder) {
-      try {
-        await this.refunder(order.id, why);
-      } catch (err) {
-        // The order stays cancelled-with-payment; the refund is retried by support (logged).
-        this.deps.log.error({ err, orderId: order.id }, 'refund after cancel failed');
-      }
-    }
     return this.deps.orders.load(order.id);
+  }
+
+  /**
+   * Cancels inside `m`: stock and seat come back, and a paid order's refund is recorded in the same
+   * transaction (sent by a job). Returns the previous status, or null when it may not be cancelled now.
+   */
+  async cancelIn(
+    m: EntityManager,
+    orderId: number,
+    why: string,
+    actor: Actor,
+    opts: { refund: boolean } = { refund: true },
+  ): Promise<OrderStatus | null> {
+    const from = await this.transitionIn(m, orderId, CANCELLABLE, 'cancelled', actor, why);
+    if (from === null) return null;
+    const order = await m.getRepository(OrderEntity).findOneByOrFail({ id: orderId });
+    await this.releaseHolds(m, order);
+    if (this.cancelHook)
+      await this.cancelHook(m, { order, from, reason: why, by: actor, refund: opts.refund });
+    return from;
   }
 
   /** Moves a delivery order's seat to another slot of its zone: never both seats held, never none. */
@@ -194,43 +213,76 @@ export class OrderLifecycle {
     return this.deps.orders.load(order.id);
   }
 
-  /** Cancels unpaid orders past their expiry; safe with many instances (conditional update). */
-  async expireDue(limit = 200): Promise<number> {
-    const now = this.deps.clock.now();
-    const due = await this.deps.db.getRepository(OrderEntity).find({
-      where: { status: 'pending_payment', expiresAt: LessThanOrEqual(now) },
+  /** Cancels an unpaid order that WeChat Pay can no longer take money for; false when it is not unpaid any more. */
+  async expire(orderId: number): Promise<boolean> {
+    const why = '超时未支付，已自动取消';
+    const prev = await this.deps.tx.run(async (m) => {
+      const from = await this.transitionIn(
+        m,
+        orderId,
+        ['pending_payment'],
+        'cancelled',
+        { type: 'system', id: null },
+        why,
+      );
+      if (from !== null)
+        await this.releaseHolds(m, await m.getRepository(OrderEntity).findOneByOrFail({ id: orderId }));
+      return from;
+    });
+    if (prev === null) return false;
+    this.emit(orderId, prev, 'cancelled', why);
+    return true;
+  }
+
+  /** Unpaid orders past their expiry (a safety net for orders whose expiry job is missing). */
+  async overdueUnpaid(limit = 200): Promise<OrderEntity[]> {
+    return this.deps.db.getRepository(OrderEntity).find({
+      where: { status: 'pending_payment', expiresAt: LessThanOrEqual(this.deps.clock.now()) },
       order: { id: 'ASC' },
       take: limit,
     });
-    let expired = 0;
-    for (const order of due) {
-      const prev = await this.deps.tx.run(async (m) => {
-        const from = await this.transitionIn(
-          m,
-          order.id,
-          ['pending_payment'],
-          'cancelled',
-          { type: 'system', id: null },
-          '超时未支付，已自动取消',
-        );
-        if (from !== null) await this.releaseHolds(m, order);
-        return from;
-      });
-      if (prev !== null) {
-        expired++;
-        this.emit(order.id, prev, 'cancelled', '超时未支付，已自动取消');
-      }
-    }
-    return expired;
   }
 
-  /** Gives back the order's stock and slot seat (inside the caller's transaction). */
+  /**
+   * Brings an order cancelled for non-payment back to paid inside `m` when its stock and slot seat can
+   * be held again; throws (SLOT_FULL, OUT_OF_STOCK, SLOT_CUTOFF_PASSED...) when they cannot.
+   */
+  async reinstateIn(
+    m: EntityManager,
+    orderId: number,
+    paid: { paidAt: Date; transactionId: string },
+  ): Promise<OrderStatus | null> {
+    const from = await this.transitionIn(
+      m,
+      orderId,
+      ['cancelled'],
+      'paid',
+      { type: 'wechat', id: null },
+      '超时取消后收到付款，订单已恢复',
+      paid,
+    );
+    if (from === null) return null;
+    const order = await m.getRepository(OrderEntity).findOneByOrFail({ id: orderId });
+    if (order.slotId !== null && order.zoneId !== null)
+      await this.deps.slots.reserve(m, order.slotId, order.zoneId);
+    const items = await m.getRepository(OrderItemEntity).findBy({ orderId });
+    await this.deps.stock.reserve(
+      m,
+      order.storeId,
+      items.map((i) => ({ productId: i.productId, quantity: i.quantity, name: i.name })),
+    );
+    return from;
+  }
+
+  /** Gives back the order's stock (units not already given back by a partial refund) and slot seat, inside `m`. */
   private async releaseHolds(m: EntityManager, order: OrderEntity): Promise<void> {
     const items = await m.getRepository(OrderItemEntity).findBy({ orderId: order.id });
     await this.deps.stock.release(
       m,
       order.storeId,
-      items.map((i) => ({ productId: i.productId, quantity: i.quantity })),
+      items
+        .map((i) => ({ productId: i.productId, quantity: i.quantity - i.refundedQty }))
+        .filter((l) => l.quantity > 0),
     );
     const fresh = await m.getRepository(OrderEntity).findOneByOrFail({ id: order.id });
     if (fresh.slotId !== null) await this.deps.slots.release(m, fresh.slotId);

@@ -103,9 +103,18 @@ export async function toOrders(
           !(o.status === 'pending_payment' && expired),
       },
       staffAcknowledged: o.staffAck,
+      refundStatus: refundStatusOf(o),
+      refundedFen: o.refundPaidFen,
       ...(viewer && o.type === 'delivery' && o.userId === viewer.userId
         ? { deliveryCode: viewer.deliveryCode(o.id) }
         : {}),
     };
   });
+}
+
+/** 退款中 while any refund is unsettled, 已退款 once WeChat paid back the whole total. */
+export function refundStatusOf(o: OrderEntity): Order['refundStatus'] {
+  if (o.refundHeldFen > o.refundPaidFen) return 'refunding';
+  if (o.refundPaidFen > 0 && o.refundPaidFen >= o.totalFen) return 'refunded';
+  return o.refundPaidFen > 0 ? 'partially_refunded' : 'none';
 }

@@ -1,14 +1,20 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { OrderStatus } from '@omni/shared-types';
 
 /** An order; money in fen, times UTC, lat/lng GCJ-02. */
 @Entity({ name: 'orders' })
 @Unique('uq_orders_idempotency', ['userId', 'idempotencyKey'])
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_035026a83bef9740d7ad05df383', ['orderNo'])
+@Index('ix_orders_user', ['userId', 'id'])
+@Index('ix_orders_store', ['storeId', 'status'])
+@Index('ix_orders_expiry', ['status', 'expiresAt'])
+@Index('ix_orders_slot', ['slotId'])
 export class OrderEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ name: 'order_no', type: 'varchar', length: 24, unique: true })
+  @Column({ name: 'order_no', type: 'varchar', length: 24 })
   orderNo!: string;
 
   @Column({ name: 'user_id', type: 'int' })
@@ -71,6 +77,18 @@ export class OrderEntity {
   @Column({ name: 'transaction_id', type: 'varchar', length: 64, nullable: true })
   transactionId!: string | null;
 
+  /** Fen held by refunds that are not closed (pending, processing, success, abnormal); never above `totalFen`. */
+  @Column({ name: 'refund_held_fen', type: 'int', default: 0 })
+  refundHeldFen!: number;
+
+  /** The part of `refundHeldFen` that is the delivery fee; never above `deliveryFeeFen`. */
+  @Column({ name: 'refund_fee_held_fen', type: 'int', default: 0 })
+  refundFeeHeldFen!: number;
+
+  /** Fen WeChat Pay has confirmed paid back (successful refunds). */
+  @Column({ name: 'refund_paid_fen', type: 'int', default: 0 })
+  refundPaidFen!: number;
+
   @Column({ name: 'staff_ack', type: 'boolean', default: false })
   staffAck!: boolean;
 
@@ -89,6 +107,7 @@ export class OrderEntity {
 
 /** A priced line of an order (price copied at order time). */
 @Entity({ name: 'order_items' })
+@Index('ix_order_items_order', ['orderId'])
 export class OrderItemEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -113,10 +132,19 @@ export class OrderItemEntity {
 
   @Column({ type: 'int' })
   quantity!: number;
+
+  /** Units held by refunds that are not closed; never above `quantity` (a conditional UPDATE keeps it so). */
+  @Column({ name: 'refunded_qty', type: 'int', default: 0 })
+  refundedQty!: number;
+
+  /** Fen held by refunds that are not closed; never above `priceFen * quantity`. */
+  @Column({ name: 'refunded_fen', type: 'int', default: 0 })
+  refundedFen!: number;
 }
 
 /** One status change of an order: who, when, why. */
 @Entity({ name: 'order_events' })
+@Index('ix_order_events_order', ['orderId'])
 export class OrderEventEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

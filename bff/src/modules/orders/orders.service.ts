@@ -59,6 +59,12 @@ export class OrdersService {
   ) {}
 
   private courierInfo: ((orderId: number) => Promise<OrderCourier | null>) | null = null;
+  private onCreated: ((m: EntityManager, order: OrderEntity) => Promise<void>) | null = null;
+
+  /** Runs inside the creating transaction (payments schedules the unpaid order's expiry there). */
+  setCreatedHook(fn: (m: EntityManager, order: OrderEntity) => Promise<void>): void {
+    this.onCreated = fn;
+  }
 
   /** Lets dispatch tell who is bringing a planned delivery and when. */
   setCourierInfo(fn: (orderId: number) => Promise<OrderCourier | null>): void {
@@ -181,6 +187,7 @@ export class OrdersService {
         if (body.type === 'delivery') await this.deps.slots.reserve(m, body.slotId, zoneId!);
         await this.deps.stock.reserve(m, storeId, stockLines);
         await appendEvent(m, order.id, null, 'pending_payment', 'customer', p.userId, null, now);
+        if (this.onCreated) await this.onCreated(m, order);
         return order.id;
       });
       return { order: await this.load(orderId), created: true };

@@ -34,7 +34,7 @@ function spawnWorker(): Worker {
   const ext = extname(__filename);
   const file = join(__dirname, `solver.worker${ext}`);
   if (ext !== '.ts') return new Worker(file);
-  const tsx = require.resolve('tsx/cjs/api');
+  const tsx = require.resolve('tsx/cjs/api'); // dev-only: the compiled .js worker needs no loader
   const boot = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
   return new Worker(boot, { eval: true });
 }

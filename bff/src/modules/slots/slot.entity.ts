@@ -1,13 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { LatLng } from '@omni/shared-types';
 
 /** A delivery area (GCJ-02 polygon) fulfilled by one store. */
 @Entity({ name: 'delivery_zones' })
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_8435ac1a6bc1d3e865d950d9214', ['code'])
 export class ZoneEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   code!: string;
 
   @Column({ type: 'varchar', length: 64 })
@@ -89,6 +91,7 @@ export class SlotOverrideEntity {
 /** One bookable slot on one day; `booked` only changes by conditional UPDATE. */
 @Entity({ name: 'delivery_slots' })
 @Unique('uq_slot_zone_start', ['zoneId', 'startAt'])
+@Index('ix_slots_zone_date', ['zoneId', 'date'])
 export class SlotEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

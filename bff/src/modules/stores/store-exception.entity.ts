@@ -13,7 +13,7 @@ export class StoreExceptionEntity {
   @Column({ type: 'varchar', length: 10 })
   date!: string;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   closed!: boolean;
 
   @Column({ name: 'open_local', type: 'varchar', length: 5, nullable: true })

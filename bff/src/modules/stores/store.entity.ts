@@ -1,13 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { WeeklyHours } from '@omni/shared-types';
 
 /** A brand store; lat/lng are GCJ-02 degrees. */
 @Entity({ name: 'stores' })
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_72bdebc754d6a689b3c169cab8a', ['code'])
 export class StoreEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   code!: string;
 
   @Column({ type: 'varchar', length: 64 })
@@ -40,11 +42,12 @@ export class StoreEntity {
 
 /** A courier attached to a store. */
 @Entity({ name: 'couriers' })
+@Unique('UQ_a701eaab5e852840e3a4f8616b8', ['code'])
 export class CourierEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   code!: string;
 
   @Column({ type: 'varchar', length: 32 })

@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ConversationStatus } from '@omni/shared-types';
 
 /** A support conversation of one customer. */
 @Entity({ name: 'conversations' })
+@Index('ix_conversations_user', ['userId', 'id'])
+@Index('ix_conversations_queue', ['status', 'storeId'])
 export class ConversationEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -57,6 +59,7 @@ export class ConversationEntity {
 /** One stored chat message; (sender, client id) is unique so a resend is stored once. */
 @Entity({ name: 'messages' })
 @Unique('uq_messages_client', ['senderId', 'clientId'])
+@Index('ix_messages_conversation', ['conversationId', 'id'])
 export class MessageEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

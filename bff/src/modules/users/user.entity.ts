@@ -1,13 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Role } from '@omni/shared-types';
 
 /** A person who logs in: consumer (WeChat openid), courier, staff or admin. */
 @Entity({ name: 'users' })
+// The unique's name is the one TypeORM generated when the migration created it.
+@Unique('UQ_9c98f005249412c8333a3b2c593', ['openid'])
+@Index('ix_users_unionid', ['unionid'])
 export class UserEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ type: 'varchar', length: 64 })
   openid!: string;
 
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -146,6 +146,21 @@ describe('订单详情', () => {
     expect(orders.cancelOrder).toHaveBeenCalledWith(5);
   });
 
+  it('says 退款中 after a cancel until WeChat Pay has paid the money back', async () => {
+    getOrder.mockResolvedValue(
+      order({
+        status: 'cancelled',
+        statusText: '已取消',
+        refundStatus: 'refunding',
+        actions: { pay: false, cancel: false, reschedule: false },
+      }),
+    );
+    const { container } = render(<OrderDetailPage />);
+    await waitFor(() =>
+      expect(container.querySelector('.order-refund--refunding')?.textContent).toBe('退款中'),
+    );
+  });
+
   it('moves the order to the slot picked in 改约时间', async () => {
     getOrder.mockResolvedValue(order());
     jest

@@ -140,6 +140,12 @@ export default function OrderDetailPage() {
     <View className="order-detail">
       <View className={`order-status order-status--${order.status}`}>
         <Text className="order-status__text">{order.statusText}</Text>
+        {order.refundStatus === 'refunding' && (
+          <Text className="order-refund order-refund--refunding">退款中</Text>
+        )}
+        {order.refundStatus === 'partially_refunded' && (
+          <Text className="order-refund">已退款 {formatFen(order.refundedFen)}</Text>
+        )}
         {order.status === 'pending_payment' && order.expiresAt && (
           <PayCountdown expiresAt={order.expiresAt} onExpired={onExpired} />
         )}

@@ -1,0 +1,43 @@
+import Router from '@koa/router';
+import { BillDate, IdParam, JobListQuery, OpsAlert, RefundListQuery } from '@omni/shared-types';
+import { requireRole } from '../../http/auth';
+import type { AppState } from '../../http/context';
+import { parse, singleQuery } from '../../http/validate';
+import type { JobsService } from '../jobs/jobs.service';
+import type { BillsService } from '../payments/bills.service';
+import type { RefundsService } from '../payments/refunds.service';
+import type { AlertsService } from './alerts.service';
+
+/** Back-office money operations: durable jobs and dead letters, the refund queue, daily 对账 reports, alerts. */
+export function opsAdminRoutes(s: {
+  jobs: JobsService;
+  refunds: RefundsService;
+  bills: BillsService;
+  alerts: AlertsService;
+}): Router<AppState> {
+  const r = new Router<AppState>({ prefix: '/admin' });
+  r.use(requireRole('admin'));
+  r.get('/jobs', async (ctx) => {
+    ctx.body = await s.jobs.list(parse(JobListQuery, singleQuery(ctx.query), '查询参数'));
+  });
+  r.post('/jobs/:id/retry', async (ctx) => {
+    ctx.body = await s.jobs.retry(parse(IdParam, ctx.params.id, '任务编号'));
+  });
+  r.get('/refunds', async (ctx) => {
+    ctx.body = await s.refunds.list(parse(RefundListQuery, singleQuery(ctx.query), '查询参数'));
+  });
+  r.get('/bills', async (ctx) => {
+    ctx.body = { items: await s.bills.list() };
+  });
+  r.get('/bills/:date', async (ctx) => {
+    ctx.body = await s.bills.get(parse(BillDate, ctx.params.date, '账单日期'));
+  });
+  r.post('/bills/:date/reconcile', async (ctx) => {
+    ctx.body = await s.bills.reconcile(parse(BillDate, ctx.params.date, '账单日期'));
+  });
+  r.get('/alerts', async (ctx) => {
+    const kind = parse(OpsAlert.shape.kind.optional(), singleQuery(ctx.query).kind, '告警类型');
+    ctx.body = { items: await s.alerts.list(kind) };
+  });
+  return r;
+}
