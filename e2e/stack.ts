@@ -20,8 +20,12 @@ export interface Stack {
   container: Container;
   browser: Browser;
   server: Server;
-  /** A fresh browser context (own storage) with a phone-sized viewport. */
-  context(): Promise<BrowserContext>;
+  /**
+   * A fresh browser context (own storage) with a phone-sized viewport, signed in (on 登录) as the
+   * demo customer `demoOpenid` (default E2E_OPENID, the one `devLoginToken` acts as); `null`
+   * leaves the H5 build to make its own random demo customer, as for a real visitor.
+   */
+  context(opts?: { demoOpenid?: string | null }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -66,13 +70,22 @@ export async function startStack(opts: { clock?: Clock; env?: Record<string, str
     container,
     browser,
     server,
-    context: () =>
-      browser.newContext({
+    context: async (opts = {}) => {
+      const ctx = await browser.newContext({
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 1,
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
-      }),
+      });
+      const openid = opts.demoOpenid === undefined ? E2E_OPENID : opts.demoOpenid;
+      // Taro's H5 storage keeps `{ data }` in localStorage (services/auth.ts reads omni.demoOpenid).
+      if (openid !== null) {
+        await ctx.addInitScript((id) => {
+          localStorage.setItem('omni.demoOpenid', JSON.stringify({ data: id }));
+        }, openid);
+      }
+      return ctx;
+    },
     close: async () => {
       await browser.close();
       await container.realtime.close();
@@ -108,8 +121,11 @@ export async function api<T>(
   return JSON.parse(text) as T;
 }
 
+/** The demo customer the browser contexts of `Stack.context()` sign in as. */
+export const E2E_OPENID = 'h5-0000e2e0e2e0e2e0';
+
 /** A token of the consumer the H5 build signs in as (the same openid, so the same orders). */
-export async function devLoginToken(base: string, openid = 'h5-demo-user'): Promise<string> {
+export async function devLoginToken(base: string, openid = E2E_OPENID): Promise<string> {
   const body = await api<{ token: string }>(base, '/auth/dev', {
     method: 'POST',
     body: { role: 'consumer', openid, nickname: '体验用户' },

@@ -51,6 +51,8 @@ import type { RefundsService } from './modules/payments/refunds.service';
 import type { BillsService } from './modules/payments/bills.service';
 import type { AlertsService } from './modules/ops/alerts.service';
 import { opsAdminRoutes } from './modules/ops/ops-admin.routes';
+import type { AddressesService } from './modules/addresses/addresses.service';
+import { addressesRoutes } from './modules/addresses/addresses.routes';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
 export interface AppDeps {
@@ -85,6 +87,7 @@ export interface AppDeps {
     refunds: RefundsService;
     bills: BillsService;
     alerts: AlertsService;
+    addresses: AddressesService;
   };
 }
 
@@ -165,5 +168,6 @@ export function apiRouters(deps: AppDeps): Router<AppState>[] {
     kpisRoutes(s.kpis),
     courierPositionRoutes(s.courierPositions),
     opsAdminRoutes(s),
+    addressesRoutes(s.addresses),
   ];
 }

@@ -53,6 +53,9 @@ import { RoutingService } from './modules/routing/routing.service';
 import { CourierRoutes } from './modules/dispatch/courier-route';
 import { DispatchService } from './modules/dispatch/dispatch.service';
 import { CourierService } from './modules/dispatch/courier.service';
+import { AddressesRepository } from './modules/addresses/addresses.repository';
+import { AddressesService } from './modules/addresses/addresses.service';
+import { DeliveryCodeGuard } from './modules/dispatch/delivery-code-guard';
 
 /** The composed application: its dependencies and how to close them. */
 export interface Container extends AppDeps {
@@ -174,9 +177,11 @@ export async function createContainer(
   });
   const stock = new StockService(db);
   const slots = new SlotsService({ db, clock });
+  const addresses = new AddressesService({ addresses: new AddressesRepository({ db, dbKind }), tx, clock });
   const orders = new OrdersService({
     db,
     tx,
+    addresses,
     slots,
     stock,
     clock,
@@ -288,7 +293,7 @@ export async function createContainer(
     routes: courierRoutes,
     clock,
     log,
-    codeSecret: config.jwt.secret,
+    codes: new DeliveryCodeGuard({ db, tx, staffEvents, log, codeSecret: config.jwt.secret }),
     // Beside the SQLite file; a throwaway folder for in-memory test databases.
     uploadsDir:
       db1.kind === 'sqlite' && db1.path === ':memory:'
@@ -378,6 +383,7 @@ export async function createContainer(
       refunds,
       bills,
       alerts,
+      addresses,
     },
     nlu,
     clock,

@@ -55,6 +55,37 @@ describe.each(DB_TARGETS)('catalogue on $name', (target) => {
     expect(none.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it('tells a search inside one category how many matches each category holds', async () => {
+    const inSkincare = (
+      await t.http.get('/api/v1/products').query({ q: '牛奶', category: 'skincare' }).expect(200)
+    ).body as ProductListResponse;
+    expect(inSkincare.total).toBe(0);
+    const everywhere = (await t.http.get('/api/v1/products').query({ q: '牛奶' }).expect(200))
+      .body as ProductListResponse;
+    expect(everywhere.total).toBeGreaterThanOrEqual(2);
+    const counts = Object.fromEntries(inSkincare.categoryCounts!.map((c) => [c.categoryId, c.count]));
+    expect(counts).toEqual(
+      Object.fromEntries(everywhere.categoryCounts!.map((c) => [c.categoryId, c.count])),
+    );
+    expect(counts.food).toBe(everywhere.items.filter((p) => p.categoryId === 'food').length);
+    expect(counts.skincare ?? 0).toBe(0);
+    expect(inSkincare.suggestions).toBeUndefined(); // it does match elsewhere
+    const plain = (await t.http.get('/api/v1/products').query({ pageSize: 1 })).body as ProductListResponse;
+    expect(plain.categoryCounts).toBeUndefined();
+  });
+
+  it('suggests the nearest product names when a search finds nothing', async () => {
+    const res = (await t.http.get('/api/v1/products').query({ q: '保湿霜' }).expect(200))
+      .body as ProductListResponse;
+    expect(res.total).toBe(0);
+    expect(res.suggestions!.length).toBeGreaterThan(0);
+    expect(res.suggestions!.length).toBeLessThanOrEqual(5);
+    expect(res.suggestions!.every((name) => name.includes('保湿') || name.includes('湿霜'))).toBe(true);
+    const nothing = (await t.http.get('/api/v1/products').query({ q: '火箭' }).expect(200))
+      .body as ProductListResponse;
+    expect(nothing.suggestions).toEqual([]);
+  });
+
   it('treats % and _ in a query as plain characters', async () => {
     const res = await t.http.get('/api/v1/products').query({ q: '%', pageSize: 100 }).expect(200);
     const all = (await t.http.get('/api/v1/products').query({ pageSize: 100 })).body;

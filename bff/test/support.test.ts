@@ -105,9 +105,26 @@ describe.each(DB_TARGETS)('support chat on $name', (target) => {
         clientId: key('m'),
       }).expect(200)
     ).body as SendMessageResponse;
-    expect(done.replies[0].text).toContain(pick.label);
+    expect(done.replies[0].text).toContain(`12月2日（周三） ${pick.label}`);
+    // The customer's own bubble names the slot as people read it, never its id.
+    expect(done.message.text).toBe(`改约到 12月2日（周三） ${pick.label}`);
+    expect(status.replies[0].text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const after = (await t.http.get(`/api/v1/orders/${order.id}`).set('Authorization', alice)).body as Order;
     expect(after.slot).toMatchObject({ id: pick.slotId, date: '2026-12-02' });
+  });
+
+  it('recommends within the kind of goods asked for, and says so when the shop has none', async () => {
+    const carol = await consumer('chat-carol');
+    const fruit = (await say(carol, { text: '有什么推荐的水果', clientId: key('m') }).expect(200))
+      .body as SendMessageResponse;
+    expect(fruit.replies[0].text).toContain('暂无相关商品');
+    expect(fruit.replies[0].payload?.products).toBeUndefined();
+    expect(fruit.replies[0].payload?.chips?.map((c) => c.label)).toContain('转人工');
+    const coffee = (await say(carol, { text: '有什么推荐的咖啡', clientId: key('m') }).expect(200))
+      .body as SendMessageResponse;
+    const cards = coffee.replies[0].payload?.products ?? [];
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((c) => c.name.includes('咖啡'))).toBe(true);
   });
 
   it('stores a resent message once and refuses a reused client id with other text', async () => {

@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/aftersales/index',
     'pages/aftersales/detail/index',
     'pages/aftersales/new/index',
+    'pages/addresses/index',
+    'pages/addresses/edit/index',
   ],
   subPackages: [
     { root: 'subpackages/staff', pages: ['pages/inbox/index', 'pages/orders/index', 'pages/console/index'] },

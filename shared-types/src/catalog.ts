@@ -67,8 +67,19 @@ export const ProductListQuery = PageQuery.extend({
 }).strict();
 export type ProductListQuery = z.infer<typeof ProductListQuery>;
 
-/** `GET /products` answer. */
-export const ProductListResponse = paged(ProductSummary);
+/** Matches of a search in one category. */
+export const CategoryCount = z.object({ categoryId: z.string(), count: z.number().int().min(0) });
+export type CategoryCount = z.infer<typeof CategoryCount>;
+
+/**
+ * `GET /products` answer. With `q`: `categoryCounts`, the matches per category whatever `category`
+ * narrows to (so a search inside one category tells where else it matches), and when nothing
+ * matched, `suggestions`: names of products close to the query.
+ */
+export const ProductListResponse = paged(ProductSummary).extend({
+  categoryCounts: z.array(CategoryCount).optional(),
+  suggestions: z.array(z.string()).optional(),
+});
 export type ProductListResponse = z.infer<typeof ProductListResponse>;
 
 /** `GET /products/:id` query: a position makes the stock list sorted by distance. */

@@ -60,12 +60,19 @@ export const ERROR_CODES = [
   'STOP_NOT_FOUND',
   'ROUTE_NOT_PLANNED',
   'DELIVERY_CODE_INVALID',
+  // 收货码错误次数过多，站点已锁定，请联系门店 (423; details: storeName, storePhone)
+  'DELIVERY_CODE_LOCKED',
   'PHOTO_NOT_FOUND',
   // support
   'CONVERSATION_NOT_FOUND',
   'MESSAGE_ID_REUSED',
   'CASE_NOT_FOUND',
   'CONVERSATION_CLOSED',
+  // address book
+  'SAVED_ADDRESS_NOT_FOUND',
+  'ADDRESS_INVALID',
+  'ADDRESS_LIMIT',
+  'DEFAULT_ADDRESS_REQUIRED',
 ] as const;
 
 /** A machine-readable error code. */

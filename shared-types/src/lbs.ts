@@ -88,7 +88,12 @@ export const LocationResult = z.object({
 export type LocationResult = z.infer<typeof LocationResult>;
 
 /** Kinds of store-inbox events. */
-export const LbsEventKind = z.enum(['PICKUP_ARRIVAL', 'NEARBY_MEMBER', 'ORDER_READY']);
+export const LbsEventKind = z.enum([
+  'PICKUP_ARRIVAL',
+  'NEARBY_MEMBER',
+  'ORDER_READY',
+  'DELIVERY_CODE_LOCKED',
+]);
 export type LbsEventKind = z.infer<typeof LbsEventKind>;
 
 /** Inbox states: open → claimed → resolved; open too long → escalated (still claimable). */

@@ -75,14 +75,22 @@ const lines = z
 
 /** `POST /orders` body (header `Idempotency-Key` required). */
 export const CreateOrderBody = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('delivery'),
-    items: lines,
-    slotId: z.number().int().positive(),
-    address: AddressInput,
-    note: z.string().trim().max(100).optional(),
-    ...IgnoredPriceFields,
-  }),
+  z
+    .strictObject({
+      type: z.literal('delivery'),
+      items: lines,
+      slotId: z.number().int().positive(),
+      /** Typed in at checkout; or `addressId`, an address of the caller's address book (copied into the order). */
+      address: AddressInput.optional(),
+      addressId: z.number().int().positive().optional(),
+      note: z.string().trim().max(100).optional(),
+      ...IgnoredPriceFields,
+    })
+    .superRefine((b, ctx) => {
+      if ((b.address === undefined) === (b.addressId === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['address'], message: 'give either address or addressId' });
+      }
+    }),
   z.strictObject({
     type: z.literal('pickup'),
     items: lines,

@@ -244,6 +244,8 @@ export const CourierStop = z.object({
   arrivedAt: z.string().nullable(),
   doneAt: z.string().nullable(),
   failReason: z.string().nullable(),
+  /** Wrong delivery codes the courier may still type; 0 = locked (call the store, or mark failed). */
+  codeAttemptsLeft: z.number().int().min(0).optional(),
 });
 export type CourierStop = z.infer<typeof CourierStop>;
 
@@ -253,7 +255,14 @@ export const CourierRoute = z.object({
   version: z.number().int(),
   date: z.string(),
   courierId: z.number().int(),
-  store: z.object({ id: z.number().int(), name: z.string(), lat: z.number(), lng: z.number() }),
+  store: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    lat: z.number(),
+    lng: z.number(),
+    /** The store's phone, for a courier who needs help at a door (e.g. a locked delivery code). */
+    phone: z.string().optional(),
+  }),
   stops: z.array(CourierStop),
   polyline: z.array(LatLng),
   distanceM: z.number(),

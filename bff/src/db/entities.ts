@@ -26,6 +26,7 @@ import { JobEntity } from '../modules/jobs/job.entity';
 import { RefundEntity } from '../modules/payments/refund.entity';
 import { BillReportEntity } from '../modules/payments/bill.entity';
 import { OpsAlertEntity } from '../modules/ops/alert.entity';
+import { AddressEntity } from '../modules/addresses/address.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
@@ -63,4 +64,5 @@ export const ENTITIES = [
   RefundEntity,
   BillReportEntity,
   OpsAlertEntity,
+  AddressEntity,
 ];

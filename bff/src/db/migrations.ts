@@ -7,6 +7,8 @@ import { PositionStreak1764000500000 } from './migrations/1764000500000-position
 import { CourierPositions1764000600000 } from './migrations/1764000600000-courier-positions';
 import { SchemaAlign1764000650000 } from './migrations/1764000650000-schema-align';
 import { Money1764000700000 } from './migrations/1764000700000-money';
+import { Addresses1764000800000 } from './migrations/1764000800000-addresses';
+import { DeliveryCode1764000810000 } from './migrations/1764000810000-delivery-code';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   CourierPositions1764000600000,
   SchemaAlign1764000650000,
   Money1764000700000,
+  Addresses1764000800000,
+  DeliveryCode1764000810000,
 ];

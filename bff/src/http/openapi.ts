@@ -60,6 +60,7 @@ export const API_OPERATIONS: ApiOperation[] = [
       'IDEMPOTENCY_KEY_MISSING',
       'PRODUCT_NOT_FOUND',
       'QUANTITY_LIMIT',
+      'SAVED_ADDRESS_NOT_FOUND',
     ],
   },
   {
@@ -453,6 +454,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     errors: [
       'STOP_NOT_FOUND',
       'DELIVERY_CODE_INVALID',
+      'DELIVERY_CODE_LOCKED',
       'PHOTO_NOT_FOUND',
       'INVALID_STATE',
       'IDEMPOTENCY_KEY_REUSED',
@@ -483,6 +485,46 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: ['courier'],
     response: T.PhotoUploadResponse,
     errors: ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+  },
+  {
+    method: 'get',
+    path: '/me/addresses',
+    summary: '我的收货地址（默认地址在前，其余按最近使用/添加；手机号打码如 138****0000）',
+    roles: ['consumer'],
+    response: T.AddressListResponse,
+  },
+  {
+    method: 'post',
+    path: '/me/addresses',
+    summary: `新增收货地址（GCJ-02；最多 ${T.ADDRESS_BOOK_LIMIT} 个；第一个或 isDefault 为默认；返回完整手机号）`,
+    roles: ['consumer'],
+    body: T.CreateAddressBody,
+    response: T.SavedAddress,
+    errors: ['ADDRESS_INVALID', 'ADDRESS_LIMIT'],
+  },
+  {
+    method: 'get',
+    path: '/me/addresses/{id}',
+    summary: '收货地址详情（编辑用，完整手机号；他人的地址为 404）',
+    roles: ['consumer'],
+    response: T.SavedAddress,
+    errors: ['SAVED_ADDRESS_NOT_FOUND'],
+  },
+  {
+    method: 'patch',
+    path: '/me/addresses/{id}',
+    summary: '修改收货地址（任意字段；isDefault: true 设为默认，旧默认同时取消；返回完整手机号）',
+    roles: ['consumer'],
+    body: T.UpdateAddressBody,
+    response: T.SavedAddress,
+    errors: ['ADDRESS_INVALID', 'SAVED_ADDRESS_NOT_FOUND', 'DEFAULT_ADDRESS_REQUIRED'],
+  },
+  {
+    method: 'delete',
+    path: '/me/addresses/{id}',
+    summary: '删除收货地址（204；删除默认地址时最近使用/添加的地址成为默认）',
+    roles: ['consumer'],
+    errors: ['SAVED_ADDRESS_NOT_FOUND'],
   },
 ];
 

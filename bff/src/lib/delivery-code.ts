@@ -8,3 +8,6 @@ export function deliveryCode(secret: string, orderId: number): string {
   const mac = createHmac('sha256', secret).update(`delivery-code:${orderId}`).digest();
   return String(mac.readUInt32BE(0) % 10_000).padStart(4, '0');
 }
+
+/** Wrong codes a courier may type for one order before its code is locked. */
+export const DELIVERY_CODE_MAX_ATTEMPTS = 5;

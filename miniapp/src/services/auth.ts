@@ -4,8 +4,32 @@ import { IS_H5 } from '../config';
 import { ApiError, request } from './request';
 import { clearSession, saveSession, type Session } from './session';
 
-/** The demo consumer the H5 build signs in as (dev login, only where the BFF allows it). */
-export const H5_DEMO_USER = { openid: 'h5-demo-user', nickname: '体验用户' } as const;
+const DEMO_KEY = 'omni.demoOpenid';
+
+/**
+ * The demo consumer this browser signs in as in H5 (dev login, only where the BFF allows it): a
+ * random openid made once and kept in local storage, so no two visitors share orders, phone
+ * numbers or addresses. Logging out keeps it: the same browser is the same customer.
+ */
+export function h5DemoUser(): { openid: string; nickname: string } {
+  let openid = '';
+  try {
+    openid = String(Taro.getStorageSync(DEMO_KEY) || '');
+  } catch {
+    // storage unavailable (private mode): a new customer per sign-in
+  }
+  if (!/^h5-[0-9a-f]{16}$/.test(openid)) {
+    const bytes = new Uint8Array(8);
+    globalThis.crypto.getRandomValues(bytes);
+    openid = `h5-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    try {
+      Taro.setStorageSync(DEMO_KEY, openid);
+    } catch {
+      // as above
+    }
+  }
+  return { openid, nickname: `体验用户${openid.slice(-4).toUpperCase()}` };
+}
 
 async function wechatCode(): Promise<string> {
   try {
@@ -25,7 +49,7 @@ export async function login(): Promise<Session> {
     ? await request({
         method: 'POST',
         path: '/auth/dev',
-        data: { role: 'consumer', ...H5_DEMO_USER },
+        data: { role: 'consumer', ...h5DemoUser() },
         schema: LoginResponse,
       })
     : await request({

@@ -161,10 +161,17 @@ function readFileBytes(filePath: string): Promise<ArrayBuffer> {
  * `POST /courier/uploads` expects (`Taro.uploadFile` would send multipart, which it refuses).
  */
 export async function uploadProofPhoto(filePath: string): Promise<PhotoUploadResponse> {
-  const session = getCourierSession();
-  if (!session) throw new ApiError('UNAUTHENTICATED', '请先以骑手身份登录', 401);
   const bytes = await readFileBytes(filePath);
-  const contentType = /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg';
+  return uploadProofBytes(bytes, /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg');
+}
+
+/** Uploads proof photo bytes already in memory (the H5 camera, compressed to JPEG in the browser). */
+export function uploadProofBytes(
+  bytes: ArrayBuffer,
+  contentType: 'image/jpeg' | 'image/png',
+): Promise<PhotoUploadResponse> {
+  const session = getCourierSession();
+  if (!session) return Promise.reject(new ApiError('UNAUTHENTICATED', '请先以骑手身份登录', 401));
   return requestBinary({
     path: '/courier/uploads',
     bytes,
@@ -178,6 +185,7 @@ const COURIER_MESSAGES: Partial<Record<string, string>> = {
   ROUTE_NOT_PLANNED: '当天还没有排线',
   STOP_NOT_FOUND: '该站点不在你的路线上',
   DELIVERY_CODE_INVALID: '收货码不正确，请向顾客核对',
+  DELIVERY_CODE_LOCKED: '已锁定，请联系门店',
   PHOTO_NOT_FOUND: '照片不存在，请重新拍照上传',
   INVALID_STATE: '该站点状态已变化，请刷新',
   IDEMPOTENCY_KEY_REUSED: '该操作编号已被使用，请重试',
@@ -189,6 +197,29 @@ const COURIER_MESSAGES: Partial<Record<string, string>> = {
 
 /** Chinese text for a failed courier call (codes request.ts has no text for get one here). */
 export function courierErrorMessage(err: unknown): string {
-  if (err instanceof ApiError) return COURIER_MESSAGES[err.code] ?? err.message;
+  if (err instanceof ApiError) {
+    const left = codeAttemptsLeftOf(err);
+    if (err.code === 'DELIVERY_CODE_INVALID' && left !== null && left > 0) {
+      return `收货码不正确，还可以再试 ${left} 次`;
+    }
+    return COURIER_MESSAGES[err.code] ?? err.message;
+  }
+  if (err instanceof Error && /[\u4e00-\u9fa5]/.test(err.message)) return err.message;
   return '操作失败，请稍后重试';
+}
+
+/** Wrong codes still allowed after a refused deliver (0 once locked); null for other failures. */
+export function codeAttemptsLeftOf(err: unknown): number | null {
+  if (!(err instanceof ApiError)) return null;
+  if (err.code === 'DELIVERY_CODE_LOCKED') return 0;
+  if (err.code !== 'DELIVERY_CODE_INVALID') return null;
+  const left = (err.details as { attemptsLeft?: unknown } | undefined)?.attemptsLeft;
+  return typeof left === 'number' ? left : null;
+}
+
+/** The store's phone the BFF sent with a locked delivery code, if any. */
+export function storePhoneOf(err: unknown): string | null {
+  const phone =
+    err instanceof ApiError ? (err.details as { storePhone?: unknown } | undefined)?.storePhone : null;
+  return typeof phone === 'string' && phone ? phone : null;
 }

@@ -31,7 +31,8 @@ export interface Recommendation {
   score: number;
 }
 
-const CATEGORY_NAMES: Readonly<Record<string, string>> = {
+/** Category names as customers say them, by category id. */
+export const CATEGORY_NAMES: Readonly<Record<string, string>> = {
   skincare: '护肤',
   makeup: '彩妆',
   fragrance: '香氛',

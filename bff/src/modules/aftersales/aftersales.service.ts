@@ -197,17 +197,26 @@ export class AftersalesService {
         .set({ status: to, updatedAt: now })
         .where('id = :id AND status IN (:...from)', { id, from: rule.from })
         .execute();
-      if (res.affected !== 1) return false;
+      if (res.affected !== 1) return null;
       await this.event(m, id, to, 'staff', p.userId, note ?? (pays ? '已同意退款，等待微信支付退回' : null));
-      if (pays) await this.refundIn(m, p, c);
-      return true;
+      return { cancelled: pays ? await this.refundIn(m, p, c) : null };
     });
     if (!moved) throw new ConflictError('INVALID_STATE', '售后单当前状态不允许此操作');
+    // The order's owner and store see the cancel at once (order:updated), like any other change.
+    const change = moved.cancelled;
+    if (change) this.deps.lifecycle.notifyChange(c.orderId, change.from, 'cancelled', change.reason);
     return this.get(p, id);
   }
 
-  /** Records the case's refund; a not-yet-shipped order gives the refunded units back to the shelf, or is cancelled when nothing is left. */
-  private async refundIn(m: EntityManager, p: Principal, c: CaseEntity): Promise<void> {
+  /**
+   * Records the case's refund; a not-yet-shipped order gives the refunded units back to the shelf, or
+   * is cancelled when nothing is left (then the order's previous status, for telling listeners).
+   */
+  private async refundIn(
+    m: EntityManager,
+    p: Principal,
+    c: CaseEntity,
+  ): Promise<{ from: OrderEntity['status']; reason: string } | null> {
     const order = await m.getRepository(OrderEntity).findOneByOrFail({ id: c.orderId });
     const items = await m.getRepository(OrderItemEntity).findBy({ orderId: order.id });
     const lines = JSON.parse(c.lines) as Array<{ productId: number; quantity: number }>;
@@ -216,12 +225,14 @@ export class AftersalesService {
     );
     const reason = `售后${CASE_TEXT[c.type]} ${c.caseNo}`;
     const by = { type: 'staff' as const, id: p.userId };
+    let from: OrderEntity['status'] | null = null;
     if (NOT_SHIPPED.includes(order.status) && all) {
-      await this.deps.lifecycle.cancelIn(m, order.id, reason, actorOf(p), { refund: false });
+      from = await this.deps.lifecycle.cancelIn(m, order.id, reason, actorOf(p), { refund: false });
     } else if (NOT_SHIPPED.includes(order.status)) {
       await this.deps.stock.release(m, order.storeId, lines);
     }
     await this.deps.refunds.requestIn(m, { order, lines, includeFee: all, reason, by, caseId: c.id });
+    return from === null ? null : { from, reason };
   }
 
   /** Inside the refund's settling transaction: the case follows its money. */

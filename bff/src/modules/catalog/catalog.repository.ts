@@ -39,6 +39,48 @@ export class CatalogRepository {
     return { rows, total };
   }
 
+  /** Active products matching `q` per category (no category filter), for the search's filter chips. */
+  async countByCategory(q: string): Promise<Array<{ categoryId: string; count: number }>> {
+    const pattern = likePattern(q);
+    const rows = await this.db
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .select('p.category_id', 'categoryId')
+      .addSelect('COUNT(*)', 'n')
+      .where('p.active = :active', { active: true })
+      .andWhere(`(p.name ${LIKE} OR p.subtitle ${LIKE} OR p.description ${LIKE})`, { pattern })
+      .groupBy('p.category_id')
+      .getRawMany<{ categoryId: string; n: number | string }>();
+    return rows.map((r) => ({ categoryId: r.categoryId, count: Number(r.n) }));
+  }
+
+  /**
+   * Names of active products sharing the most two-character pieces with `q` (one character for a
+   * one-character query): what to offer when a search found nothing, e.g. 保湿霜 → 玻尿酸保湿面霜.
+   */
+  async similarNames(q: string, limit: number): Promise<string[]> {
+    const chars = [...q.replace(/\s+/g, '')];
+    const pieces = [
+      ...new Set(chars.length < 2 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1])),
+    ].slice(0, 12);
+    if (!pieces.length) return [];
+    const params = Object.fromEntries(pieces.map((piece, i) => [`g${i}`, likePattern(piece)]));
+    const rows = await this.db
+      .getRepository(ProductEntity)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.name'])
+      .where('p.active = :active', { active: true })
+      .andWhere(`(${pieces.map((_, i) => `p.name LIKE :g${i} ESCAPE '!'`).join(' OR ')})`, params)
+      .orderBy('p.id', 'ASC')
+      .take(200)
+      .getMany();
+    return rows
+      .map((r) => ({ name: r.name, hits: pieces.filter((piece) => r.name.includes(piece)).length, id: r.id }))
+      .sort((a, b) => b.hits - a.hits || a.id - b.id)
+      .slice(0, limit)
+      .map((r) => r.name);
+  }
+
   /** The product with this id, or null. */
   byId(id: number): Promise<ProductEntity | null> {
     return this.db.getRepository(ProductEntity).findOneBy({ id, active: true });

@@ -31,6 +31,9 @@ function toSummary(p: ProductEntity, totalStock: number): ProductSummary {
   };
 }
 
+/** How many product names a search that found nothing suggests. */
+const SUGGESTIONS = 5;
+
 /** Browsing and searching the catalogue. */
 export class CatalogService {
   constructor(private readonly deps: { catalog: CatalogRepository; stores: StoresRepository }) {}
@@ -46,7 +49,17 @@ export class CatalogService {
       limit: pageSize,
     });
     const stock = await this.deps.catalog.totalStock(rows.map((r) => r.id));
-    return { items: rows.map((r) => toSummary(r, stock.get(r.id) ?? 0)), total, page, pageSize };
+    const answer: ProductListResponse = {
+      items: rows.map((r) => toSummary(r, stock.get(r.id) ?? 0)),
+      total,
+      page,
+      pageSize,
+    };
+    if (!query.q) return answer;
+    answer.categoryCounts = await this.deps.catalog.countByCategory(query.q);
+    const anywhere = answer.categoryCounts.reduce((n, c) => n + c.count, 0);
+    if (anywhere === 0) answer.suggestions = await this.deps.catalog.similarNames(query.q, SUGGESTIONS);
+    return answer;
   }
 
   /** One product with its stock per store; sorted by distance from `near` (GCJ-02) when given. */

@@ -2,6 +2,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CourierRoute, CourierStop, LatLng } from '@omni/shared-types';
 import type { GeoProvider } from '../../adapters/geo';
 import type { Logger } from '../../logger';
+import { DELIVERY_CODE_MAX_ATTEMPTS } from '../../lib/delivery-code';
 import { OrderEntity, OrderItemEntity } from '../orders/order.entity';
 import type { CourierEntity, StoreEntity } from '../stores/store.entity';
 import { RouteStopEntity, type RoutePlanEntity } from './dispatch.entity';
@@ -46,6 +47,7 @@ export async function toCourierStops(
       arrivedAt: s.arrivedAt?.toISOString() ?? null,
       doneAt: s.doneAt?.toISOString() ?? null,
       failReason: s.failReason,
+      codeAttemptsLeft: Math.max(0, DELIVERY_CODE_MAX_ATTEMPTS - o.deliveryCodeFailures),
     };
   });
 }
@@ -84,7 +86,7 @@ export class CourierRoutes {
       version: plan.version,
       date: plan.date,
       courierId: courier.id,
-      store: { id: store.id, name: store.name, lat: store.lat, lng: store.lng },
+      store: { id: store.id, name: store.name, lat: store.lat, lng: store.lng, phone: store.phone },
       stops,
       polyline,
       distanceM: legs.reduce((n, l) => n + l.distanceM, 0),

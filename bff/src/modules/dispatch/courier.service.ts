@@ -21,7 +21,6 @@ import {
   NotFoundError,
   UnprocessableError,
 } from '../../http/errors';
-import { deliveryCode } from '../../lib/delivery-code';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import type { Logger } from '../../logger';
 import { rooms, type Realtime } from '../../realtime/realtime';
@@ -29,6 +28,7 @@ import type { Actor, OrderLifecycle } from '../orders/order-lifecycle';
 import { OrderEntity } from '../orders/order.entity';
 import { CourierEntity, StoreEntity } from '../stores/store.entity';
 import { toCourierStops, type CourierRoutes } from './courier-route';
+import type { DeliveryCodeGuard } from './delivery-code-guard';
 import { CourierPhotoEntity, RoutePlanEntity, RouteStopEntity, StopEventEntity } from './dispatch.entity';
 
 /** A stop action as the courier sends it. */
@@ -61,8 +61,8 @@ export class CourierService {
       routes: CourierRoutes;
       clock: Clock;
       log: Logger;
-      /** Key of the delivery codes (see `deliveryCode`). */
-      codeSecret: string;
+      /** Counts wrong delivery codes and locks the order at the limit. */
+      codes: DeliveryCodeGuard;
       /** Folder for proof photos. */
       uploadsDir: string;
       serviceS?: number;
@@ -145,6 +145,9 @@ export class CourierService {
             reason,
           );
           if (from === null) throw new ConflictError('INVALID_STATE', '订单当前状态不允许此操作');
+          if (action.kind === 'deliver' && action.proof.type === 'code') {
+            await this.deps.codes.assertOpenIn(m, stop.orderId);
+          }
           changes.push({ orderId: stop.orderId, from, to, reason });
         }
         const [dto] = await toCourierStops(m, [
@@ -230,12 +233,7 @@ export class CourierService {
   }
 
   private async checkProof(courier: CourierEntity, orderId: number, proof: DeliveryProof): Promise<void> {
-    if (proof.type === 'code') {
-      if (proof.code !== deliveryCode(this.deps.codeSecret, orderId)) {
-        throw new UnprocessableError('DELIVERY_CODE_INVALID', '收货码不正确');
-      }
-      return;
-    }
+    if (proof.type === 'code') return this.deps.codes.verify(orderId, proof.code);
     const photo = await this.deps.db
       .getRepository(CourierPhotoEntity)
       .findOneBy({ photoId: proof.photoId, courierId: courier.id });

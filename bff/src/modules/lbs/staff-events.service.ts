@@ -14,6 +14,7 @@ const TITLES: Record<LbsEventKind, string> = {
   PICKUP_ARRIVAL: '自提顾客即将到店',
   NEARBY_MEMBER: '会员在门店附近',
   ORDER_READY: '自提订单已备好',
+  DELIVERY_CODE_LOCKED: '收货码多次输错，配送已锁定，请联系骑手和顾客',
 };
 const CLAIMABLE: LbsEventStatus[] = ['open', 'escalated'];
 

@@ -89,6 +89,10 @@ export class OrderEntity {
   @Column({ name: 'refund_paid_fen', type: 'int', default: 0 })
   refundPaidFen!: number;
 
+  /** Wrong delivery codes typed by couriers; the deliver-by-code is locked at DELIVERY_CODE_MAX_ATTEMPTS. */
+  @Column({ name: 'delivery_code_failures', type: 'int', default: 0 })
+  deliveryCodeFailures!: number;
+
   @Column({ name: 'staff_ack', type: 'boolean', default: false })
   staffAck!: boolean;
 

@@ -17,6 +17,7 @@ import type { Logger } from '../../logger';
 import { ProductEntity } from '../catalog/catalog.entity';
 import type { StockService } from '../catalog/stock.service';
 import type { SlotsService } from '../slots/slots.service';
+import type { AddressesService, OrderAddress } from '../addresses/addresses.service';
 import { StoreEntity } from '../stores/store.entity';
 import { toOrders, type OrderViewer } from './order-mapper';
 import { OrderEntity, OrderEventEntity, OrderItemEntity } from './order.entity';
@@ -55,6 +56,8 @@ export class OrdersService {
       paymentTtlMin: number;
       /** The owner's 4-digit delivery code of an order (dispatch proof of delivery). */
       deliveryCode?: (orderId: number) => string;
+      /** The address book, for delivery orders that name an `addressId`. */
+      addresses?: Pick<AddressesService, 'forOrder' | 'markUsed'>;
     },
   ) {}
 
@@ -114,8 +117,15 @@ export class OrdersService {
     let zoneId: number | null = null;
     let deliveryFeeFen = 0;
     let point: { lat: number; lng: number } | null = null;
+    let shipTo: OrderAddress | null = null;
     if (body.type === 'delivery') {
-      point = toGcj02({ lat: body.address.lat, lng: body.address.lng }, body.address.coord ?? 'gcj02');
+      // A saved address is copied into the order, so editing the address book later leaves it as it was.
+      shipTo = body.address
+        ? { ...body.address, detail: body.address.detail ?? null }
+        : await this.savedAddress(p.userId, body.addressId!);
+      point = body.address
+        ? toGcj02(shipTo, body.address.coord ?? 'gcj02')
+        : { lat: shipTo.lat, lng: shipTo.lng };
       const { zone } = await this.deps.slots.zoneAt(point);
       storeId = zone.storeId;
       zoneId = zone.id;
@@ -152,10 +162,10 @@ export class OrdersService {
           storeId,
           zoneId,
           slotId: body.type === 'delivery' ? body.slotId : null,
-          contactName: body.type === 'delivery' ? body.address.contactName : null,
-          contactPhone: body.type === 'delivery' ? body.address.phone : null,
-          addressText: body.type === 'delivery' ? body.address.address : null,
-          addressDetail: body.type === 'delivery' ? (body.address.detail ?? null) : null,
+          contactName: shipTo?.contactName ?? null,
+          contactPhone: shipTo?.phone ?? null,
+          addressText: shipTo?.address ?? null,
+          addressDetail: shipTo?.detail ?? null,
           lat: point?.lat ?? null,
           lng: point?.lng ?? null,
           note: body.note ?? null,
@@ -186,6 +196,9 @@ export class OrdersService {
         // The scarcer seat first, then stock: one lock order everywhere, and doomed orders fail early.
         if (body.type === 'delivery') await this.deps.slots.reserve(m, body.slotId, zoneId!);
         await this.deps.stock.reserve(m, storeId, stockLines);
+        if (body.type === 'delivery' && body.addressId !== undefined) {
+          await this.deps.addresses!.markUsed(m, p.userId, body.addressId, now);
+        }
         await appendEvent(m, order.id, null, 'pending_payment', 'customer', p.userId, null, now);
         if (this.onCreated) await this.onCreated(m, order);
         return order.id;
@@ -198,6 +211,11 @@ export class OrdersService {
       if (winner) return { order: winner, created: false };
       throw err;
     }
+  }
+
+  private async savedAddress(userId: number, addressId: number): Promise<OrderAddress> {
+    if (!this.deps.addresses) throw new Error('OrdersService: no address book wired');
+    return this.deps.addresses.forOrder(userId, addressId);
   }
 
   private async byKey(userId: number, key: string, hash: string): Promise<Order | null> {

@@ -6,6 +6,7 @@ import { OrderEntity, OrderItemEntity } from '../orders/order.entity';
 import type { StoresService } from '../stores/stores.service';
 import { StoreEntity } from '../stores/store.entity';
 import type { BotReply, DialogueOutcome, DialogueTurn, Knowledge } from './dialogue.types';
+import { goodsWordIn, isOfKind } from './goods-words';
 
 type Partial2 = Partial<DialogueOutcome> & { replies: BotReply[] };
 
@@ -133,6 +134,19 @@ export class InfoAnswers {
     const inStockIds = new Set(stock.filter((s) => s.quantity > 0).map((s) => s.productId));
     const products = await this.deps.db.getRepository(ProductEntity).findBy({ active: true });
     const bySku = new Map(products.map((p) => [p.sku, p]));
+    // A named kind of goods bounds the picks; when the shop has none of it, say so and offer a person.
+    const kind = product ? null : goodsWordIn(turn.text ?? '');
+    const ofKind = kind ? new Set(products.filter((p) => isOfKind(p, kind)).map((p) => p.sku)) : null;
+    if (kind && !ofKind!.size) {
+      return {
+        replies: [
+          {
+            text: `暂无相关商品：店里目前没有「${kind}」。可以看看其他商品，或者转人工帮你问问门店。`,
+            payload: { chips: [{ label: '转人工', action: { type: 'human' } }] },
+          },
+        ],
+      };
+    }
     const picks = this.deps.knowledge.recommend({
       seedSkus,
       seedSource: product ? 'mentioned' : 'purchased',
@@ -141,7 +155,7 @@ export class InfoAnswers {
         sizes: e.sizes,
         colors: e.colors,
       },
-      inStock: (sku) => inStockIds.has(bySku.get(sku)?.id ?? -1),
+      inStock: (sku) => inStockIds.has(bySku.get(sku)?.id ?? -1) && (!ofKind || ofKind.has(sku)),
       k: 3,
     });
     const cards = picks.flatMap((r) => {

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { ORDER_STATUS_TEXT, type MessagePayload } from '@omni/shared-types';
+import { formatDay, formatSlot, ORDER_STATUS_TEXT, type MessagePayload } from '@omni/shared-types';
 import type { Nlu, ParseResult, TimeEntity } from '../../algorithms/nlu';
 import { AppError } from '../../http/errors';
 import { addDays, shanghaiDate } from '../../lib/shanghai-time';
@@ -194,7 +194,7 @@ export class Dialogue {
     const where =
       dto.type === 'delivery'
         ? dto.slot
-          ? `配送时段：${dto.slot.date} ${dto.slot.label}。`
+          ? `配送时段：${formatSlot(dto.slot.date, dto.slot.label)}。`
           : ''
         : `自提门店：${dto.storeName}。${dto.status === 'ready_for_pickup' ? '商品已备好，可以来取啦。' : ''}`;
     const items = dto.items.map((i) => `${i.name}×${i.quantity}`).join('、');
@@ -209,7 +209,7 @@ export class Dialogue {
               orderNo: dto.orderNo,
               status: dto.status,
               statusText: dto.statusText,
-              slotLabel: dto.slot ? `${dto.slot.date} ${dto.slot.label}` : null,
+              slotLabel: dto.slot ? formatSlot(dto.slot.date, dto.slot.label) : null,
               totalFen: dto.totalFen,
             },
           },
@@ -269,8 +269,8 @@ export class Dialogue {
         replies: [
           {
             text: other.length
-              ? `${time.date} 这个时间没有可约的时段了，当天还可以选：`
-              : `${time.date} 已经没有可约的时段了，换一天试试？`,
+              ? `${formatDay(time.date)} 这个时间没有可约的时段了，当天还可以选：`
+              : `${formatDay(time.date)} 已经没有可约的时段了，换一天试试？`,
             payload: other.length
               ? {
                   slots: {
@@ -294,7 +294,7 @@ export class Dialogue {
       memory,
       replies: [
         {
-          text: `订单 ${order.orderNo} 可以改到 ${time.date} 的这些时段，点一下就改约：`,
+          text: `订单 ${order.orderNo} 可以改到 ${formatDay(time.date)} 的这些时段，点一下就改约：`,
           payload: {
             slots: {
               orderId: order.id,
@@ -388,7 +388,11 @@ export class Dialogue {
           intent: 'change_slot',
           orderId: o.id,
           memory: {},
-          replies: [{ text: `好的，订单 ${o.orderNo} 已改到 ${o.slot?.date} ${o.slot?.label}。` }],
+          replies: [
+            {
+              text: `好的，订单 ${o.orderNo} 已改到 ${o.slot ? formatSlot(o.slot.date, o.slot.label) : '新的时段'}。`,
+            },
+          ],
         };
       }
       const o = await this.deps.lifecycle.cancel(turn.principal, a.orderId, '顾客在客服对话中取消');

@@ -7,6 +7,7 @@ import type {
   SendMessageBody,
   SendMessageResponse,
 } from '@omni/shared-types';
+import { formatSlot } from '@omni/shared-types';
 import { maskPhonesInText } from '../../algorithms/nlu';
 import type { Clock } from '../../clock';
 import { isUniqueViolation, type TxRunner } from '../../db/tx';
@@ -17,6 +18,7 @@ import { shanghaiTime } from '../../lib/shanghai-time';
 import type { Logger } from '../../logger';
 import { rooms, type Realtime } from '../../realtime/realtime';
 import { OrderEntity } from '../orders/order.entity';
+import { SlotEntity } from '../slots/slot.entity';
 import type { AftersalesService } from '../aftersales/aftersales.service';
 import type { Dialogue } from './dialogue';
 import type { BotReply, DialogueMemory } from './dialogue.types';
@@ -49,7 +51,7 @@ export class SupportService {
   async send(p: Principal, body: SendMessageBody): Promise<SendMessageResponse> {
     if (p.role !== 'consumer') throw new ForbiddenError('店员请在客服工作台回复');
     await enforceLimit(this.deps.limiter, `chat:${p.userId}`, this.deps.settings.messagesPer10s, 10);
-    const text = body.action ? actionText(body.action) : (body.text ?? '').trim();
+    const text = body.action ? await this.actionText(body.action) : (body.text ?? '').trim();
     if (body.clientId) {
       const replay = await this.replay(p, body.clientId, text, body.conversationId);
       if (replay) return replay;
@@ -469,6 +471,16 @@ export class SupportService {
     this.deps.realtime.emit(targets, 'chat:message', toMessage(msg, null));
   }
 
+  /** What the customer's bubble says for a tapped chip: the slot as people read it, never its id. */
+  private async actionText(a: NonNullable<SendMessageBody['action']>): Promise<string> {
+    if (a.type === 'reschedule') {
+      const slot = await this.deps.db.getRepository(SlotEntity).findOneBy({ id: a.slotId });
+      return slot ? `改约到 ${formatSlot(slot.date, `${slot.startLocal}-${slot.endLocal}`)}` : '改约配送时段';
+    }
+    if (a.type === 'cancel') return '确定取消订单';
+    return '转人工';
+  }
+
   private reload(id: number): Promise<ConversationEntity> {
     return this.deps.db.getRepository(ConversationEntity).findOneByOrFail({ id });
   }
@@ -486,10 +498,4 @@ export class SupportService {
     if (!c || !visible || c.status === 'bot') throw new NotFoundError('CONVERSATION_NOT_FOUND', '会话不存在');
     return c;
   }
-}
-
-function actionText(a: NonNullable<SendMessageBody['action']>): string {
-  if (a.type === 'reschedule') return `改约到时段 #${a.slotId}`;
-  if (a.type === 'cancel') return '确定取消订单';
-  return '转人工';
 }

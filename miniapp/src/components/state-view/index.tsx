@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { ActionButton } from '../action-button';
 import './index.scss';
 
 /** A centred loading, empty or error message; errors get a 重试 button. */
@@ -12,9 +13,9 @@ export function StateView(props: {
     <View className={`state-view state-view--${kind} ${kind}-state`}>
       <Text className="state-view__message">{message}</Text>
       {kind === 'error' && onRetry && (
-        <Button className="retry-button" size="mini" onClick={onRetry}>
+        <ActionButton className="retry-button" size="small" onClick={onRetry}>
           重试
-        </Button>
+        </ActionButton>
       )}
     </View>
   );

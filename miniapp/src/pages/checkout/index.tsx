@@ -1,20 +1,24 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { useCallback, useMemo, useState } from 'react';
-import type { CreateOrderBody, Slot, ZoneSummary } from '@omni/shared-types';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CreateOrderBody, SavedAddress, Slot, ZoneSummary } from '@omni/shared-types';
 import { StateView } from '../../components/state-view';
 // After StateView, as in 订单详情: the weapp build wants one CSS order across pages.
 import { deliveryFeeFen, SlotPicker } from '../../components/slot-picker';
+import { useSlots } from '../../components/slot-picker/use-slots';
 import { useLocation } from '../../hooks/use-location';
 import { useSession } from '../../hooks/use-session';
 import { clearCheckoutDraft, linesTotalFen, removeFromCart } from '../../services/cart';
-import type { ApiErrorCode } from '../../services/request';
+import { createAddress, listAddresses, takePickedAddress } from '../../services/addresses';
+import { ApiError, type ApiErrorCode } from '../../services/request';
+import { shanghaiDate } from '../../utils/shanghai-time';
 import { formatFen } from '../../utils/money';
 import { AddressForm, EMPTY_ADDRESS, PHONE_PATTERN, type AddressDraft } from './address-form';
 import { explainOrderError } from './order-errors';
 import { OrderLines } from './order-lines';
 import { PickupLocate } from './pickup-locate';
 import { PickupStoreList } from './pickup-store-list';
+import { SavedAddressCard, SaveToBookTick } from './saved-address';
 import { usePickupStores } from './use-pickup-stores';
 import { useCheckoutLines } from './use-checkout-lines';
 import { useSubmitOrder } from './use-submit-order';
@@ -28,8 +32,10 @@ function missingField(
   address: AddressDraft,
   slot: Slot | null,
   storeId: number | null,
+  fromBook: boolean,
 ): string | null {
   if (mode === 'pickup') return storeId === null ? '请选择自提门店' : null;
+  if (fromBook) return slot ? null : '请选择配送时段';
   if (!address.contactName.trim()) return '请填写收货人';
   if (!PHONE_PATTERN.test(address.phone)) return '请填写 11 位手机号';
   if (!address.point) return '请填写收货地址并点击「定位」';
@@ -52,8 +58,19 @@ export default function CheckoutPage() {
   const [storeId, setStoreId] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  // An address-book entry (the default, or one picked with 更换) unless the customer types one in.
+  const [saved, setSaved] = useState<SavedAddress | null>(null);
+  const [bookSize, setBookSize] = useState(0);
+  const [manual, setManual] = useState(false);
+  const [saveToBook, setSaveToBook] = useState(false);
+  const fromBook = !manual && saved !== null;
+  const savedPoint = useMemo(() => (saved ? { lat: saved.lat, lng: saved.lng } : null), [saved]);
+  const deliveryPoint = fromBook ? savedPoint : address.point;
+  // The zone is checked as soon as the address is known, so 不在配送范围 shows before the slot step.
+  const zoneCheck = useSlots(mode === 'delivery' ? deliveryPoint : null, shanghaiDate(), 0);
+  const outOfZone = zoneCheck.error?.code === 'OUT_OF_DELIVERY_AREA' || zone.code === 'OUT_OF_DELIVERY_AREA';
 
-  const position = address.point ?? location.position;
+  const position = (mode === 'delivery' && fromBook ? savedPoint : address.point) ?? location.position;
   const { draft, lines, products, loading, error, retry } = useCheckoutLines(position);
   const pickup = usePickupStores(mode === 'pickup', products, lines, position);
   const { submit, submitting } = useSubmitOrder();
@@ -65,6 +82,32 @@ export default function CheckoutPage() {
       setZone({ zone: null, code: null });
     }
   }, []);
+  const chooseSaved = useCallback((a: SavedAddress) => {
+    setSaved(a);
+    setManual(false);
+    setSlot(null);
+    setZone({ zone: null, code: null });
+  }, []);
+  const token = session?.token;
+  useEffect(() => {
+    if (!token) return;
+    listAddresses().then(
+      (items) => {
+        setBookSize(items.length);
+        const preferred = items.find((a) => a.isDefault) ?? items[0];
+        // Not over an address the customer has started typing, nor over one picked meanwhile.
+        if (preferred) setSaved((cur) => cur ?? preferred);
+      },
+      () => setBookSize(0),
+    );
+  }, [token]);
+  useDidShow(() => {
+    const picked = takePickedAddress();
+    if (picked) chooseSaved(picked);
+  });
+  const openBook = () =>
+    void Taro.navigateTo({ url: `/pages/addresses/index?select=1&selectedId=${saved?.id ?? ''}` });
+
   const onZone = useCallback(
     (z: ZoneSummary | null, code: ApiErrorCode | null) => setZone({ zone: z, code }),
     [],
@@ -88,31 +131,35 @@ export default function CheckoutPage() {
   if (error && products.length === 0) return <StateView kind="error" message={error} onRetry={retry} />;
 
   const placeOrder = async () => {
-    const missing = missingField(mode, address, slot, storeId);
+    const missing = missingField(mode, address, slot, storeId, fromBook);
     if (missing) {
       void Taro.showToast({ title: missing, icon: 'none' });
       return;
     }
     const items = lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     const trimmedNote = note.trim() || undefined;
+    let bookId = fromBook ? saved!.id : null;
+    if (mode === 'delivery' && !fromBook && saveToBook) bookId = await saveTypedAddress();
     const body: CreateOrderBody =
       mode === 'pickup'
         ? { type: 'pickup', items, storeId: storeId!, note: trimmedNote }
-        : {
-            type: 'delivery',
-            items,
-            slotId: slot!.id,
-            address: {
-              contactName: address.contactName.trim(),
-              phone: address.phone,
-              address: address.address.trim(),
-              detail: address.detail.trim() || undefined,
-              lat: address.point!.lat,
-              lng: address.point!.lng,
-              coord: 'gcj02',
-            },
-            note: trimmedNote,
-          };
+        : bookId !== null
+          ? { type: 'delivery', items, slotId: slot!.id, addressId: bookId, note: trimmedNote }
+          : {
+              type: 'delivery',
+              items,
+              slotId: slot!.id,
+              address: {
+                contactName: address.contactName.trim(),
+                phone: address.phone,
+                address: address.address.trim(),
+                detail: address.detail.trim() || undefined,
+                lat: address.point!.lat,
+                lng: address.point!.lng,
+                coord: 'gcj02',
+              },
+              note: trimmedNote,
+            };
     setFailure(null);
     try {
       const order = await submit(body);
@@ -130,6 +177,34 @@ export default function CheckoutPage() {
       }
     }
   };
+
+  /** Saves the typed-in address (保存到地址簿); its id, or null (told with a toast) when it could not be saved. */
+  async function saveTypedAddress(): Promise<number | null> {
+    try {
+      const created = await createAddress({
+        contactName: address.contactName,
+        phone: address.phone,
+        address: address.address,
+        detail: address.detail,
+        lat: address.point!.lat,
+        lng: address.point!.lng,
+        coord: 'gcj02',
+      });
+      setBookSize((n) => n + 1);
+      setSaved(created);
+      setManual(false);
+      return created.id;
+    } catch (err) {
+      const why = err instanceof ApiError ? err.message : '';
+      void Taro.showToast({
+        title: `地址未保存到地址簿${why ? `：${why}` : ''}`,
+        icon: 'none',
+        duration: 2500,
+      });
+      setSaveToBook(false);
+      return null;
+    }
+  }
 
   return (
     <View className="checkout">
@@ -152,13 +227,34 @@ export default function CheckoutPage() {
         <>
           <View className="checkout-card">
             <Text className="checkout-card__title">收货信息</Text>
-            <AddressForm value={address} onChange={patchAddress} />
+            {fromBook ? (
+              <SavedAddressCard address={saved!} onChange={openBook} onManual={() => setManual(true)} />
+            ) : (
+              <>
+                <AddressForm value={address} onChange={patchAddress} />
+                <SaveToBookTick
+                  checked={saveToBook}
+                  onToggle={() => setSaveToBook((v) => !v)}
+                  onPick={bookSize > 0 || saved ? openBook : undefined}
+                />
+              </>
+            )}
+            {outOfZone && (
+              <View className="address-out-of-zone">
+                <Text>该地址不在配送范围内，请更换地址，或改为到店自提</Text>
+                <View className="switch-to-pickup" onClick={() => setMode('pickup')}>
+                  改为到店自提 ›
+                </View>
+              </View>
+            )}
           </View>
           <View className="checkout-card">
             <Text className="checkout-card__title">配送时间</Text>
-            {address.point ? (
+            {outOfZone ? (
+              <View className="slot-hint slot-hint--error">当前地址不在配送范围，无法预约送达时间</View>
+            ) : deliveryPoint ? (
               <SlotPicker
-                point={address.point}
+                point={deliveryPoint}
                 selectedId={slot?.id ?? null}
                 onSelect={setSlot}
                 itemsTotalFen={itemsFen}
@@ -167,11 +263,6 @@ export default function CheckoutPage() {
               />
             ) : (
               <View className="slot-hint">填写收货地址并定位后，选择送达时间</View>
-            )}
-            {zone.code === 'OUT_OF_DELIVERY_AREA' && (
-              <View className="switch-to-pickup" onClick={() => setMode('pickup')}>
-                改为到店自提 ›
-              </View>
             )}
           </View>
         </>

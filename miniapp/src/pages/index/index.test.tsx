@@ -76,6 +76,61 @@ describe('首页', () => {
     expect(names(container)).toEqual([]);
   });
 
+  it('searches every category even when one is selected, with the category as a removable filter', async () => {
+    const milk = productSummary({ id: 3, name: '低温鲜牛奶', categoryId: 'food' });
+    listCategories.mockResolvedValue([
+      category(),
+      category({ id: 'apparel', name: '服饰', sort: 2 }),
+      category({ id: 'food', name: '食品', sort: 3 }),
+    ]);
+    const { container } = render(<HomePage />);
+    fireEvent.click(await screen.findByText('服饰'));
+    await waitFor(() =>
+      expect(listProducts).toHaveBeenLastCalledWith(expect.objectContaining({ category: 'apparel' })),
+    );
+    const counts = [
+      { categoryId: 'skincare', count: 0 },
+      { categoryId: 'food', count: 1 },
+    ];
+    listProducts.mockResolvedValueOnce({ ...page([milk]), categoryCounts: counts });
+
+    fireEvent.change(container.querySelector('.search-input')!, { target: { value: '牛奶' } });
+    fireEvent.click(screen.getByText('搜索'));
+
+    await waitFor(() => expect(names(container)).toEqual(['低温鲜牛奶']));
+    expect(listProducts).toHaveBeenLastCalledWith({ q: '牛奶', category: undefined, page: 1, pageSize: 20 });
+    expect(container.querySelector('.category-chip--active')?.getAttribute('data-id')).toBe('');
+    expect(container.querySelector('.category-chip[data-id="apparel"]')?.className).toContain(
+      'category-chip--empty',
+    );
+
+    // Narrowing to a category with no match says where the matches are; the chip removes the filter.
+    listProducts.mockResolvedValueOnce({ ...page([]), categoryCounts: counts });
+    fireEvent.click(container.querySelector('.category-chip[data-id="skincare"]')!);
+    expect(await screen.findByText('在「食品」中找到 1 件')).toBeTruthy();
+    listProducts.mockResolvedValueOnce({ ...page([milk]), categoryCounts: counts });
+    fireEvent.click(container.querySelector('.filter-chip')!);
+    await waitFor(() => expect(names(container)).toEqual(['低温鲜牛奶']));
+    expect(listProducts).toHaveBeenLastCalledWith({ q: '牛奶', category: undefined, page: 1, pageSize: 20 });
+  });
+
+  it('offers the nearest product names when a search finds nothing', async () => {
+    const { container } = render(<HomePage />);
+    await waitFor(() => expect(names(container)).toHaveLength(2));
+    listProducts.mockResolvedValueOnce({
+      ...page([]),
+      categoryCounts: [],
+      suggestions: ['玻尿酸保湿精华液'],
+    });
+    fireEvent.change(container.querySelector('.search-input')!, { target: { value: '保湿霜' } });
+    fireEvent.click(screen.getByText('搜索'));
+    expect(await screen.findByText('没有找到相关商品')).toBeTruthy();
+    listProducts.mockResolvedValueOnce(page([serum]));
+    fireEvent.click(container.querySelector('.search-suggestion')!);
+    await waitFor(() => expect(names(container)).toEqual(['玻尿酸保湿精华液']));
+    expect(listProducts).toHaveBeenLastCalledWith(expect.objectContaining({ q: '玻尿酸保湿精华液' }));
+  });
+
   it('filters by the tapped category chip', async () => {
     const { container } = render(<HomePage />);
     const chip = await screen.findByText('服饰');

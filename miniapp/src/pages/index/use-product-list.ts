@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProductSummary } from '@omni/shared-types';
+import type { CategoryCount, ProductSummary } from '@omni/shared-types';
 import { PRODUCT_PAGE_SIZE } from '../../config';
 import { listProducts } from '../../services/catalog';
 import { ApiError, messageFor } from '../../services/request';
@@ -17,9 +17,21 @@ interface ListState {
   page: number;
   loading: boolean;
   error: string | null;
+  /** With a search: matches per category whatever the category filter (from page 1). */
+  categoryCounts: CategoryCount[] | null;
+  /** With a search that found nothing anywhere: product names close to it. */
+  suggestions: string[];
 }
 
-const EMPTY: ListState = { items: [], total: 0, page: 0, loading: true, error: null };
+const EMPTY: ListState = {
+  items: [],
+  total: 0,
+  page: 0,
+  loading: true,
+  error: null,
+  categoryCounts: null,
+  suggestions: [],
+};
 
 /**
  * Paged products for a filter: reloads from page 1 whenever a new filter object is passed (so
@@ -50,7 +62,11 @@ export function useProductList(filter: ProductFilter) {
             const items = [...previous, ...res.items.filter((p) => !seen.has(p.id))];
             // An empty page ends the list even if `total` says otherwise.
             const total = res.items.length === 0 ? items.length : res.total;
-            return { items, total, page, loading: false, error: null };
+            const facets =
+              page === 1
+                ? { categoryCounts: res.categoryCounts ?? null, suggestions: res.suggestions ?? [] }
+                : { categoryCounts: s.categoryCounts, suggestions: s.suggestions };
+            return { items, total, page, loading: false, error: null, ...facets };
           });
         },
         (err: unknown) => {

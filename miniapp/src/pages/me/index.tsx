@@ -57,6 +57,13 @@ export default function MePage() {
           <Text>我的订单</Text>
           <Text className="me__menu-arrow">›</Text>
         </View>
+        <View
+          className="my-addresses me__menu-item"
+          onClick={() => void Taro.navigateTo({ url: '/pages/addresses/index' })}
+        >
+          <Text>收货地址</Text>
+          <Text className="me__menu-arrow">›</Text>
+        </View>
         <SupportEntry />
         <View
           className="withdraw-location me__menu-item"

@@ -5,19 +5,28 @@ import { order, session, slot, slotsResponse } from '../../../test/fixtures';
 import * as orders from '../../services/orders';
 import { saveSession } from '../../services/session';
 import * as slots from '../../services/slots';
+import * as socketService from '../../services/socket';
+import { fakeSocket } from '../../../test/fake-socket';
 import OrderDetailPage from '.';
 
 jest.mock('../../services/orders');
 jest.mock('../../services/slots');
+jest.mock('../../services/socket');
 const getOrder = jest.mocked(orders.getOrder);
+let realtime: ReturnType<typeof fakeSocket>;
 
 beforeEach(() => {
   saveSession(session());
   setRouterParams({ id: '5' });
+  realtime = fakeSocket();
+  jest.mocked(socketService.connectRealtime).mockImplementation(() => realtime.socket);
 });
 
 function buttons(container: HTMLElement): string[] {
-  return [...container.querySelectorAll('.order-actions button')].map((b) => b.className);
+  // The test name of each action (the class beside the shared ActionButton's own).
+  return [...container.querySelectorAll('.order-actions .action-button')].map(
+    (b) => [...b.classList].find((c) => !c.startsWith('action-button')) ?? '',
+  );
 }
 
 describe('订单详情', () => {
@@ -183,5 +192,54 @@ describe('订单详情', () => {
     await waitFor(() => expect(container.querySelector('.order-slot')?.textContent).toContain('18:00-20:00'));
     expect(orders.rescheduleOrder).toHaveBeenCalledWith(5, 12);
     expect(container.querySelector('.reschedule-sheet')).toBeNull();
+  });
+  it('drops 取消订单 and 改约时间 at once when a push says the order left the store', async () => {
+    getOrder.mockResolvedValueOnce(order());
+    const out = order({
+      status: 'out_for_delivery',
+      statusText: '配送中',
+      actions: { pay: false, cancel: false, reschedule: false },
+    });
+    // The refetch after the push is still on its way while the page already shows the change.
+    let answer: (o: typeof out) => void = () => undefined;
+    getOrder.mockReturnValueOnce(new Promise((ok) => (answer = ok)));
+    const { container } = render(<OrderDetailPage />);
+    await waitFor(() => expect(buttons(container)).toEqual(['cancel-button', 'reschedule-button']));
+    expect(realtime.listeners('order:updated')).toBe(1);
+
+    act(() =>
+      realtime.push('order:updated', {
+        orderId: 5,
+        status: 'out_for_delivery',
+        statusText: '配送中',
+        staffAcknowledged: false,
+        reason: '骑手已取货出发',
+      }),
+    );
+    expect(container.querySelector('.order-status')?.textContent).toContain('配送中');
+    expect(container.querySelector('.cancel-button')).toBeNull();
+    expect(container.querySelector('.order-actions')).toBeNull();
+    await act(async () => answer(out));
+    expect(getOrder).toHaveBeenCalledTimes(2);
+    expect(container.querySelector('.cancel-button')).toBeNull();
+  });
+
+  it('ignores pushes about other orders and closes the socket when the page goes away', async () => {
+    getOrder.mockResolvedValue(order());
+    const { container, unmount } = render(<OrderDetailPage />);
+    await waitFor(() => expect(container.querySelector('.cancel-button')).not.toBeNull());
+    act(() =>
+      realtime.push('order:updated', {
+        orderId: 6,
+        status: 'cancelled',
+        statusText: '已取消',
+        staffAcknowledged: false,
+        reason: null,
+      }),
+    );
+    expect(container.querySelector('.cancel-button')).not.toBeNull();
+    expect(getOrder).toHaveBeenCalledTimes(1);
+    unmount();
+    expect(realtime.socket.disconnect).toHaveBeenCalled();
   });
 });

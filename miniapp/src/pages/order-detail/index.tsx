@@ -1,7 +1,8 @@
-import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Order } from '@omni/shared-types';
+import { ActionButton } from '../../components/action-button';
 import { MockPaySheet } from '../../components/mock-pay-sheet';
 import { StateView } from '../../components/state-view';
 import { useNow } from '../../hooks/use-now';
@@ -12,7 +13,9 @@ import { formatFen } from '../../utils/money';
 import { formatCountdownMs, formatDateTime, formatSlotDay } from '../../utils/shanghai-time';
 import { OnMyWay } from '../../components/on-my-way';
 import { openChat } from '../../services/support';
+import { useOrderUpdates } from '../../hooks/use-order-updates';
 import { CourierCard } from './courier-card';
+import { DeliveryCodeCard } from './delivery-code';
 import { RescheduleSheet } from './reschedule-sheet';
 import { Timeline } from './timeline';
 import { useOrder } from './use-order';
@@ -83,7 +86,15 @@ export default function OrderDetailPage() {
   const router = useRouter();
   const id = parseId(router.params.id);
   const payOnOpen = router.params.pay === '1';
-  const { order, error, reload, replace } = useOrder(id);
+  const { order, error, reload, replace, applyUpdate } = useOrder(id);
+  // Live: staff, courier or WeChat Pay moved the order; buttons that no longer apply go at once.
+  useOrderUpdates(applyUpdate);
+  // Back from another page (or the app from the background): pushes may have been missed meanwhile.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void reload();
+    shown.current = true;
+  });
   const [rescheduling, setRescheduling] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const onPaid = useCallback(async () => {
@@ -151,6 +162,8 @@ export default function OrderDetailPage() {
         )}
       </View>
 
+      <DeliveryCodeCard order={order} />
+
       <Delivery order={order} />
 
       <View className="detail-section">
@@ -197,41 +210,43 @@ export default function OrderDetailPage() {
       {order.courier && <CourierCard order={order} />}
 
       <View className="order-help">
-        <Button className="contact-support-order" onClick={() => void openChat(order.id)}>
+        <ActionButton size="small" className="contact-support-order" onClick={() => void openChat(order.id)}>
           联系客服
-        </Button>
+        </ActionButton>
         {order.status !== 'pending_payment' &&
           order.status !== 'cancelled' &&
           order.status !== 'refunded' && (
-            <Button
+            <ActionButton
+              size="small"
               className="apply-aftersales"
               onClick={() => void Taro.navigateTo({ url: `/pages/aftersales/new/index?orderId=${order.id}` })}
             >
               申请售后
-            </Button>
+            </ActionButton>
           )}
       </View>
 
       {hasActions && (
         <View className="order-actions">
           {actions.cancel && (
-            <Button className="cancel-button" disabled={cancelling} onClick={() => void cancel()}>
+            <ActionButton className="cancel-button" disabled={cancelling} onClick={() => void cancel()}>
               取消订单
-            </Button>
+            </ActionButton>
           )}
           {actions.reschedule && (
-            <Button className="reschedule-button" onClick={() => setRescheduling(true)}>
+            <ActionButton className="reschedule-button" onClick={() => setRescheduling(true)}>
               改约时间
-            </Button>
+            </ActionButton>
           )}
           {actions.pay && (
-            <Button
+            <ActionButton
+              kind="primary"
               className="pay-button"
               disabled={payment.starting}
               onClick={() => void payment.start(order.id)}
             >
               去支付 {formatFen(order.totalFen)}
-            </Button>
+            </ActionButton>
           )}
         </View>
       )}

@@ -1,7 +1,30 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Order } from '@omni/shared-types';
+import type { Order, OrderStatus, OrderUpdatedEvent } from '@omni/shared-types';
 import { getOrder } from '../../services/orders';
 import { ApiError, messageFor, type ApiErrorCode } from '../../services/request';
+
+// Which buttons a status still allows (the BFF decides the rest; see order-mapper.ts there).
+const CANCELLABLE: OrderStatus[] = ['pending_payment', 'paid', 'assigned', 'ready_for_pickup'];
+const RESCHEDULABLE: OrderStatus[] = ['pending_payment', 'paid', 'assigned'];
+
+/**
+ * `order` as a pushed `order:updated` says it is now: the new status at once, and only the
+ * buttons that status still allows (取消订单, 改约, 去支付 disappear; none appears before a reload).
+ */
+export function withUpdate(order: Order, e: OrderUpdatedEvent): Order {
+  if (e.orderId !== order.id) return order;
+  return {
+    ...order,
+    status: e.status,
+    statusText: e.statusText,
+    staffAcknowledged: order.staffAcknowledged || e.staffAcknowledged,
+    actions: {
+      pay: order.actions.pay && e.status === 'pending_payment',
+      cancel: order.actions.cancel && CANCELLABLE.includes(e.status),
+      reschedule: order.actions.reschedule && RESCHEDULABLE.includes(e.status),
+    },
+  };
+}
 
 interface OrderState {
   order: Order | null;
@@ -45,5 +68,16 @@ export function useOrder(id: number | null) {
     setState({ order, error: null });
   }, []);
 
-  return { ...state, reload, replace };
+  /** A pushed change of this order: shown at once, then the full order (timeline…) is fetched again. */
+  const applyUpdate = useCallback(
+    (e: OrderUpdatedEvent) => {
+      if (e.orderId !== id) return;
+      latest.current++;
+      setState((s) => (s.order ? { ...s, order: withUpdate(s.order, e) } : s));
+      void reload();
+    },
+    [id, reload],
+  );
+
+  return { ...state, reload, replace, applyUpdate };
 }

@@ -5,10 +5,14 @@ import { fireReachBottom, firePullDownRefresh } from '../../../test/__mocks__/ta
 import { order, session } from '../../../test/fixtures';
 import * as orders from '../../services/orders';
 import { saveSession } from '../../services/session';
+import * as socketService from '../../services/socket';
+import { fakeSocket } from '../../../test/fake-socket';
 import OrdersPage from '.';
 
 jest.mock('../../services/orders');
+jest.mock('../../services/socket');
 const listOrders = jest.mocked(orders.listOrders);
+let realtime: ReturnType<typeof fakeSocket>;
 
 function page(items: Order[], total: number, pageNo = 1, pageSize = 10): OrderListResponse {
   return { items, total, page: pageNo, pageSize };
@@ -29,6 +33,8 @@ function cardIds(container: HTMLElement): string[] {
 beforeEach(() => {
   listOrders.mockReset();
   saveSession(session());
+  realtime = fakeSocket();
+  jest.mocked(socketService.connectRealtime).mockImplementation(() => realtime.socket);
 });
 
 function tab(container: HTMLElement, key: string): Element {
@@ -78,5 +84,30 @@ describe('我的订单', () => {
     listOrders.mockResolvedValue(page([], 0));
     render(<OrdersPage />);
     expect(await screen.findByText('暂无订单')).toBeTruthy();
+  });
+  it('changes a card at once when a push says the order was paid elsewhere', async () => {
+    listOrders.mockResolvedValueOnce(page([unpaid, paid], 2));
+    const { container } = render(<OrdersPage />);
+    await waitFor(() => expect(container.querySelector('.order-card__pay')).not.toBeNull());
+    let answer: (p: OrderListResponse) => void = () => undefined;
+    listOrders.mockReturnValueOnce(new Promise((ok) => (answer = ok)));
+
+    act(() =>
+      realtime.push('order:updated', {
+        orderId: 3,
+        status: 'paid',
+        statusText: '已支付',
+        staffAcknowledged: false,
+        reason: '微信支付成功',
+      }),
+    );
+    const card = container.querySelector('.order-card[data-id="3"]')!;
+    expect(card.querySelector('.order-card__status')?.textContent).toBe('已支付');
+    expect(container.querySelector('.order-card__pay')).toBeNull();
+    await act(async () =>
+      answer(page([{ ...unpaid, status: 'paid', statusText: '已支付', actions: paid.actions }, paid], 2)),
+    );
+    expect(listOrders).toHaveBeenCalledTimes(2);
+    expect(container.querySelector('.order-card__pay')).toBeNull();
   });
 });

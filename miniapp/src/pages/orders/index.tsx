@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { Order } from '@omni/shared-types';
 import { StateView } from '../../components/state-view';
+import { useOrderUpdates } from '../../hooks/use-order-updates';
 import { useSession } from '../../hooks/use-session';
 import { OrderCard } from './order-card';
 import { ORDER_TABS, type OrderTab } from './tabs';
@@ -20,6 +21,8 @@ export default function OrdersPage() {
   const [tab, setTab] = useState<OrderTab>(ORDER_TABS[0]);
   const list = useOrderList(tab);
   const shown = useRef(false);
+  // Live: an order paid, collected, delivered or cancelled elsewhere changes its card at once.
+  useOrderUpdates(list.applyUpdate);
 
   // Coming back from an order's detail: its status may have changed there.
   useDidShow(() => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Order } from '@omni/shared-types';
+import type { Order, OrderUpdatedEvent } from '@omni/shared-types';
+import { withUpdate } from '../order-detail/use-order';
 import { ORDER_PAGE_SIZE } from '../../config';
 import { listOrders } from '../../services/orders';
 import { ApiError, messageFor } from '../../services/request';
@@ -83,5 +84,19 @@ export function useOrderList(tab: OrderTab) {
     void load(s.page + 1, s.page === 0);
   }, [load]);
 
-  return { ...state, loadMore, refresh, retry };
+  /**
+   * A pushed change: the card shows the new status (and loses 去支付) at once; a one-page list is
+   * then fetched again so the order moves between tabs (a longer one keeps its place until refresh).
+   */
+  const applyUpdate = useCallback(
+    (e: OrderUpdatedEvent) => {
+      const s = stateRef.current;
+      if (!s.items.some((o) => o.id === e.orderId)) return;
+      setState((c) => ({ ...c, items: c.items.map((o) => withUpdate(o, e)) }));
+      if (s.page <= 1 && !s.loading) void load(1, true);
+    },
+    [load],
+  );
+
+  return { ...state, loadMore, refresh, retry, applyUpdate };
 }

@@ -2,7 +2,13 @@ import Taro from '@tarojs/taro';
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { setRouterParams } from '../../../../../test/__mocks__/taro';
 import { courierRoute, courierSession, courierStop } from '../../test-fixtures';
+import { compressPhoto } from '../../services/proof-photo';
 import StopPage from '.';
+
+jest.mock('../../services/proof-photo', () => ({
+  ...jest.requireActual('../../services/proof-photo'),
+  compressPhoto: jest.fn(),
+}));
 
 const mockRequest = Taro.request as unknown as jest.Mock;
 
@@ -111,5 +117,94 @@ describe('站点详情', () => {
     await waitFor(() =>
       expect(container.querySelector('.stop-fail-reason')?.textContent).toBe('失败原因：顾客拒收'),
     );
+  });
+  it('shows how many tries are left after a wrong code, beside the field', async () => {
+    mockRequest.mockImplementation((opts: { url: string }) =>
+      opts.url.includes('/deliver')
+        ? reply(422, {
+            error: { code: 'DELIVERY_CODE_INVALID', message: '收货码不正确', details: { attemptsLeft: 3 } },
+          })
+        : reply(200, route),
+    );
+    const { container, findByText } = render(<StopPage />);
+    await findByText('王小美');
+    expect(container.querySelector('.delivery-code-input')?.getAttribute('maxlength')).toBe('4');
+    input(container, '0000');
+    fireEvent.click(container.querySelector('.stop-deliver')!);
+    expect(await findByText('收货码不正确，还可以再试 3 次')).toBeTruthy();
+    expect(container.querySelector('.delivery-code-error')?.textContent).toBe(
+      '收货码不正确，还可以再试 3 次',
+    );
+  });
+
+  it('locks the code after the BFF says so: 已锁定，请联系门店, call the store, still 送达失败', async () => {
+    mockRequest.mockImplementation((opts: { url: string }) =>
+      opts.url.includes('/deliver')
+        ? reply(423, {
+            error: {
+              code: 'DELIVERY_CODE_LOCKED',
+              message: '收货码错误次数过多，已锁定，请联系门店',
+              details: { attemptsLeft: 0, storeName: '静安嘉里中心店', storePhone: '021-62880001' },
+            },
+          })
+        : reply(200, route),
+    );
+    const { container, findByText } = render(<StopPage />);
+    await findByText('王小美');
+    input(container, '4821');
+    fireEvent.click(container.querySelector('.stop-deliver')!);
+    expect(await findByText('已锁定，请联系门店')).toBeTruthy();
+    expect(container.querySelector('.delivery-code-input')).toBeNull();
+    expect(container.querySelector('.stop-deliver')).toBeNull();
+    fireEvent.click(container.querySelector('.call-store-button')!);
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '021-62880001' });
+    expect(container.querySelector('.stop-fail')).not.toBeNull();
+  });
+
+  it('opens a stop whose code is already locked with the store phone from the route', async () => {
+    const locked = courierRoute([courierStop({ stopId: 30, seq: 1 }), { ...stop, codeAttemptsLeft: 0 }], {
+      store: { id: 1, name: '静安嘉里中心店', lat: 31.2245, lng: 121.4461, phone: '021-62880001' },
+    });
+    mockRequest.mockImplementation(() => reply(200, locked));
+    const { container, findByText } = render(<StopPage />);
+    expect(await findByText('已锁定，请联系门店')).toBeTruthy();
+    expect(container.querySelector('.call-store-button')?.textContent).toContain('021-62880001');
+  });
+
+  it('refuses a file that is not a photo before uploading anything', async () => {
+    mockRequest.mockImplementation(() => reply(200, route));
+    const { container, findByText } = render(<StopPage />);
+    await findByText('王小美');
+    const picker = container.querySelector('.proof-photo-input') as HTMLInputElement;
+    expect(picker.getAttribute('accept')).toBe('image/*');
+    expect(picker.getAttribute('capture')).toBe('environment');
+    const pdf = new File(['%PDF-1.4'], 'receipt.pdf', { type: 'application/pdf' });
+    fireEvent.change(picker, { target: { files: [pdf] } });
+    expect(await findByText('请选择照片（图片文件）')).toBeTruthy();
+    expect(compressPhoto).not.toHaveBeenCalled();
+    expect(mockRequest.mock.calls.some(([o]) => String(o.url).includes('/uploads'))).toBe(false);
+  });
+
+  it('compresses a camera photo, uploads it as JPEG and delivers with it', async () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).buffer;
+    jest.mocked(compressPhoto).mockResolvedValue(jpeg);
+    mockRequest.mockImplementation((opts: { url: string }) =>
+      opts.url.includes('/uploads')
+        ? reply(201, { photoId: 'photo-0001', sizeBytes: 7 })
+        : opts.url.includes('/deliver')
+          ? reply(200, { stop: { ...stop, status: 'delivered' }, replayed: false })
+          : reply(200, route),
+    );
+    const { container, findByText } = render(<StopPage />);
+    await findByText('王小美');
+    const photo = new File([new Uint8Array(5_000_000)], 'IMG_0001.HEIC', { type: 'image/heic' });
+    fireEvent.change(container.querySelector('.proof-photo-input')!, { target: { files: [photo] } });
+    expect(await findByText('已送达，辛苦了')).toBeTruthy();
+    expect(compressPhoto).toHaveBeenCalledWith(photo);
+    const upload = mockRequest.mock.calls.find(([o]) => String(o.url).includes('/uploads'))![0];
+    expect(upload.header['Content-Type']).toBe('image/jpeg');
+    expect(upload.data).toBe(jpeg);
+    const call = mockRequest.mock.calls.find(([o]) => String(o.url).includes('/deliver'))![0];
+    expect(call.data).toMatchObject({ proof: { type: 'photo', photoId: 'photo-0001' } });
   });
 });

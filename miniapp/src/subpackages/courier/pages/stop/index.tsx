@@ -2,7 +2,13 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { IS_H5 } from '../../../../config';
-import { courierErrorMessage, uploadProofPhoto, type CourierSession } from '../../../../services/courier';
+import {
+  courierErrorMessage,
+  uploadProofBytes,
+  uploadProofPhoto,
+  type CourierSession,
+} from '../../../../services/courier';
+import { compressPhoto, photoFileProblem } from '../../services/proof-photo';
 import { shanghaiDate } from '../../../../utils/shanghai-time';
 import { useCourierSession } from '../../hooks/use-courier-session';
 import { STOP_STATUS_TEXT, clockTime, windowLabel } from '../../stop-view';
@@ -13,7 +19,11 @@ import './index.scss';
 export const FAIL_REASONS = ['联系不上顾客', '地址错误或找不到', '顾客拒收', '顾客要求改约', '商品破损'];
 
 function StopDetail({ session, stopId, date }: { session: CourierSession; stopId: number; date: string }) {
-  const { stop, error, notice, busy, arrive, deliver, fail } = useStop(session, stopId, date);
+  const { stop, storePhone, error, codeError, setError, notice, busy, arrive, deliver, fail } = useStop(
+    session,
+    stopId,
+    date,
+  );
   const [code, setCode] = useState('');
   const [failing, setFailing] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
@@ -27,6 +37,8 @@ function StopDetail({ session, stopId, date }: { session: CourierSession; stopId
     );
   }
   const open = stop.status === 'pending' || stop.status === 'arrived';
+  // Five wrong codes lock the code for good (the store was told): call the store, or 送达失败.
+  const codeLocked = stop.codeAttemptsLeft === 0;
 
   const call = () => {
     // The BFF only gives the courier a masked number; see the report (a relay number is needed).
@@ -47,6 +59,27 @@ function StopDetail({ session, stopId, date }: { session: CourierSession; stopId
       return;
     }
     void deliver({ type: 'code', code });
+  };
+  const callStore = () => {
+    if (storePhone) void Taro.makePhoneCall({ phoneNumber: storePhone }).catch(() => undefined);
+  };
+  /** H5: the photo picked from `<input type="file" capture>`, shrunk to JPEG in the browser first. */
+  const deliverWithPickedFile = async (file: File | undefined) => {
+    if (!file) return;
+    const problem = photoFileProblem(file);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setPhotoBusy(true);
+    try {
+      const { photoId } = await uploadProofBytes(await compressPhoto(file), 'image/jpeg');
+      await deliver({ type: 'photo', photoId });
+    } catch (err) {
+      setError(courierErrorMessage(err));
+    } finally {
+      setPhotoBusy(false);
+    }
   };
   const deliverWithPhoto = async () => {
     setPhotoBusy(true);
@@ -133,22 +166,57 @@ function StopDetail({ session, stopId, date }: { session: CourierSession; stopId
           )}
           <View className="proof">
             <Text className="proof__title">送达核验</Text>
-            <Input
-              className="delivery-code-input"
-              type="number"
-              maxlength={4}
-              placeholder="请输入顾客的 4 位收货码"
-              value={code}
-              onInput={(e) => setCode(e.detail.value.replace(/\D/g, '').slice(0, 4))}
-            />
-            <Button
-              className="stop-deliver stop-action-button"
-              disabled={code.length !== 4 || busy !== null}
-              loading={busy === 'deliver'}
-              onClick={deliverWithCode}
-            >
-              送达
-            </Button>
+            {codeLocked ? (
+              <View className="delivery-code-locked">
+                <Text className="delivery-code-locked__text">已锁定，请联系门店</Text>
+                <Text className="delivery-code-locked__why">收货码输错次数过多，门店已收到提醒</Text>
+                {storePhone && (
+                  <Text className="call-store-button" onClick={callStore}>
+                    拨打门店 {storePhone}
+                  </Text>
+                )}
+              </View>
+            ) : (
+              <>
+                <Text className="proof__label">向顾客索要 4 位收货码</Text>
+                <Input
+                  className="delivery-code-input"
+                  type="number"
+                  maxlength={4}
+                  placeholder="请输入顾客的 4 位收货码"
+                  value={code}
+                  onInput={(e) => setCode(e.detail.value.replace(/\D/g, '').slice(0, 4))}
+                />
+                {codeError && <Text className="delivery-code-error">{codeError}</Text>}
+                <Button
+                  className="stop-deliver stop-action-button"
+                  disabled={code.length !== 4 || busy !== null}
+                  loading={busy === 'deliver'}
+                  onClick={deliverWithCode}
+                >
+                  送达
+                </Button>
+              </>
+            )}
+            {IS_H5 && (
+              <View
+                className={`stop-photo stop-action-button${photoBusy || busy !== null ? ' stop-photo--busy' : ''}`}
+              >
+                <Text>{photoBusy ? '上传中…' : '拍照送达'}</Text>
+                <input
+                  className="proof-photo-input"
+                  type="file"
+                  accept="image/*"
+                  capture="environment"
+                  disabled={photoBusy || busy !== null}
+                  onChange={(e) => {
+                    const input = e.currentTarget;
+                    void deliverWithPickedFile(input.files?.[0]);
+                    input.value = '';
+                  }}
+                />
+              </View>
+            )}
             {!IS_H5 && (
               <Button
                 className="stop-photo stop-action-button"

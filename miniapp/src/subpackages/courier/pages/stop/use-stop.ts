@@ -3,7 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CourierStop, DeliveryProof } from '@omni/shared-types';
 import {
   cachedRoute,
+  codeAttemptsLeftOf,
   courierErrorMessage,
+  storePhoneOf,
   fetchRoute,
   type CourierSession,
   type StopAction,
@@ -25,7 +27,12 @@ export function useStop(session: CourierSession, stopId: number, date: string) {
   const courierId = session.user.courierId ?? 0;
   const find = (stops: CourierStop[] | undefined) => stops?.find((s) => s.stopId === stopId) ?? null;
   const [stop, setStop] = useState<CourierStop | null>(() => find(cachedRoute(courierId, date)?.stops));
+  const [storePhone, setStorePhone] = useState<string | null>(
+    () => cachedRoute(courierId, date)?.store.phone ?? null,
+  );
   const [error, setError] = useState<string | null>(null);
+  // A refused delivery code is shown beside the code field, not as a page error.
+  const [codeError, setCodeError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<Kind | null>(null);
   const pending = usePendingActions(courierId);
@@ -35,6 +42,7 @@ export function useStop(session: CourierSession, stopId: number, date: string) {
       const route = await fetchRoute(date);
       const found = route.stops.find((s) => s.stopId === stopId) ?? null;
       setStop(found);
+      if (route.store.phone) setStorePhone(route.store.phone);
       setError(found ? null : '该站点不在你的路线上');
     } catch (err) {
       // Offline: the device's copy (if any) stays on screen.
@@ -52,6 +60,7 @@ export function useStop(session: CourierSession, stopId: number, date: string) {
       setBusy(kind);
       setNotice(null);
       setError(null);
+      setCodeError(null);
       try {
         const action = { kind, stopId, clientEventId: newClientEventId(), ...extra } as StopAction;
         const outcome = await courierQueue(courierId).submit(action);
@@ -64,7 +73,14 @@ export function useStop(session: CourierSession, stopId: number, date: string) {
           setNotice('网络不给力，已保存在本机，恢复网络后自动同步');
           return true;
         }
-        setError(courierErrorMessage(outcome.error));
+        const left = codeAttemptsLeftOf(outcome.error);
+        if (left !== null) {
+          // The BFF counts wrong codes; the field shows what is left and locks at 0.
+          setStop((s) => (s ? { ...s, codeAttemptsLeft: left } : s));
+          const phone = storePhoneOf(outcome.error);
+          if (phone) setStorePhone(phone);
+          setCodeError(left > 0 ? courierErrorMessage(outcome.error) : null);
+        } else setError(courierErrorMessage(outcome.error));
         return false;
       } finally {
         setBusy(null);
@@ -76,7 +92,12 @@ export function useStop(session: CourierSession, stopId: number, date: string) {
   const view: StopView | null = stop ? withPending([stop], pending)[0] : null;
   return {
     stop: view,
+    /** The store's phone (for 已锁定，请联系门店). */
+    storePhone,
     error,
+    codeError,
+    /** Shows a problem of the proof step (e.g. a photo that is not an image) as a page error. */
+    setError,
     notice,
     busy,
     reload,
