@@ -165,6 +165,9 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
       .set('Authorization', courierAuth.get(a.id)!)
       .expect(404);
     expect(unplanned.body.error.code).toBe('ROUTE_NOT_PLANNED');
+    // Whom to call while the day is not planned: the courier's own store.
+    expect(unplanned.body.error.details).toMatchObject({ date: '2026-12-02', store: { id: storeId } });
+    expect(unplanned.body.error.details.store.phone).toMatch(/\d{3,}/);
     await t.http.get('/api/v1/courier/route').set('Authorization', customers[0].auth).expect(403);
     const otherStaff = await bearer('staff', { storeId: storeId === 1 ? 2 : 1 });
     await plan(otherStaff, { date: DAY, storeId }).expect(403);

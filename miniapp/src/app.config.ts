@@ -17,7 +17,16 @@ export default defineAppConfig({
     'pages/addresses/edit/index',
   ],
   subPackages: [
-    { root: 'subpackages/staff', pages: ['pages/inbox/index', 'pages/orders/index', 'pages/console/index'] },
+    {
+      root: 'subpackages/staff',
+      pages: [
+        'pages/home/index',
+        'pages/inbox/index',
+        'pages/orders/index',
+        'pages/console/index',
+        'pages/aftersales/index',
+      ],
+    },
     { root: 'subpackages/courier', pages: ['pages/route/index', 'pages/stop/index'] },
   ],
   window: {

@@ -36,8 +36,8 @@ export class ForbiddenError extends AppError {
 
 /** 404: the object does not exist or the caller may not see it. */
 export class NotFoundError extends AppError {
-  constructor(code: ErrorCode, message: string) {
-    super(404, code, message);
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(404, code, message, details);
   }
 }
 

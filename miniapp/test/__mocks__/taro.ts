@@ -16,6 +16,7 @@ const Taro = {
   switchTab: jest.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' })),
   redirectTo: jest.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' })),
   reLaunch: jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' })),
+  makePhoneCall: jest.fn(() => Promise.resolve({ errMsg: 'makePhoneCall:ok' })),
   getCurrentInstance: jest.fn(() => ({ router: null })),
   navigateBack: jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' })),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),

@@ -84,13 +84,21 @@ export class CourierService {
       .findOne({ where: { storeId, date }, order: { version: 'DESC' } });
   }
 
-  /** The caller's route of `date` (default today in Shanghai); 404 ROUTE_NOT_PLANNED before the first plan. */
+  /**
+   * The caller's route of `date` (default today in Shanghai); 404 ROUTE_NOT_PLANNED before the
+   * first plan, with the store's name and phone in the details.
+   */
   async route(p: Principal, date: string | undefined): Promise<CourierRoute> {
     const courier = await this.courierOf(p);
     const day = date ?? shanghaiDate(this.deps.clock.now());
     const plan = await this.latestPlan(courier.storeId, day);
-    if (!plan) throw new NotFoundError('ROUTE_NOT_PLANNED', '当天还没有排线');
     const store = await this.deps.db.getRepository(StoreEntity).findOneByOrFail({ id: courier.storeId });
+    // Who the courier can call while the store has not planned the day yet.
+    if (!plan)
+      throw new NotFoundError('ROUTE_NOT_PLANNED', '当天还没有排线', {
+        date: day,
+        store: { id: store.id, name: store.name, phone: store.phone },
+      });
     return this.deps.routes.build(plan, courier, store);
   }
 

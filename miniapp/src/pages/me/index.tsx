@@ -83,7 +83,7 @@ export default function MePage() {
         </View>
         <View
           className="staff-workbench me__menu-item"
-          onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/pages/inbox/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/subpackages/staff/pages/home/index' })}
         >
           <Text>门店工作台（店员）</Text>
           <Text className="me__menu-arrow">›</Text>

@@ -81,3 +81,22 @@ export async function casesOfOrder(orderId: number): Promise<AftersalesCase[]> {
   const { items } = await asStaff({ path: '/aftersales', schema: CaseList });
   return items.filter((c) => c.orderId === orderId);
 }
+
+/** The store's after-sales cases, newest first. */
+export async function storeCases(): Promise<AftersalesCase[]> {
+  return (await asStaff({ path: '/aftersales', schema: CaseList })).items;
+}
+
+/** A staff decision on a case; resolving a money case starts its refund (the case shows 退款中). */
+export function actOnCase(
+  id: number,
+  action: 'approve' | 'reject' | 'progress' | 'resolve',
+  note?: string,
+): Promise<AftersalesCase> {
+  return asStaff({
+    method: 'POST',
+    path: `/aftersales/${id}/${action}`,
+    data: note?.trim() ? { note: note.trim() } : {},
+    schema: AftersalesCase,
+  });
+}

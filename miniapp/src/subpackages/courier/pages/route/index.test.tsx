@@ -65,10 +65,21 @@ describe('今日路线', () => {
   it('says when the day is not planned yet', async () => {
     Taro.setStorageSync('omni.courier-session', courierSession(1));
     mockRequest.mockImplementation(() =>
-      reply(404, { error: { code: 'ROUTE_NOT_PLANNED', message: '当天还没有排线' } }),
+      reply(404, {
+        error: {
+          code: 'ROUTE_NOT_PLANNED',
+          message: '当天还没有排线',
+          details: { date: '2026-12-08', store: { id: 1, name: '静安嘉里中心店', phone: '021-62880001' } },
+        },
+      }),
     );
-    const { findByText } = render(<RoutePage />);
-    expect(await findByText('当天还没有排线，请稍后下拉刷新')).toBeTruthy();
+    const { findByText, container } = render(<RoutePage />);
+    expect(await findByText('当天路线尚未发布')).toBeTruthy();
+    expect(container.querySelector('.courier-route-empty')?.textContent).toContain(
+      '静安嘉里中心店 · 021-62880001',
+    );
+    fireEvent.click(container.querySelector('.courier-call-store')!);
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '021-62880001' });
   });
 
   it('replaces the route with a route:updated push of the same day', async () => {

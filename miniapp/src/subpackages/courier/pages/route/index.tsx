@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
+import { ActionButton } from '../../../../components/action-button';
 import { RouteMap } from '../../../../components/route-map';
 import { clearCourierSession, type CourierSession } from '../../../../services/courier';
 import { addDays, dayLabel, shanghaiDate } from '../../../../utils/shanghai-time';
@@ -18,7 +19,7 @@ import './index.scss';
 function RouteView({ session, initialDate }: { session: CourierSession; initialDate: string }) {
   const today = shanghaiDate();
   const [date, setDate] = useState(initialDate);
-  const { route, loading, notPlanned, error, fromCache, reload } = useRoute(session, date);
+  const { route, loading, notPlanned, error, fromCache, reload, store } = useRoute(session, date);
   const courierId = session.user.courierId ?? 0;
   const pending = usePendingActions(courierId);
   const stops = route ? withPending(route.stops, pending) : [];
@@ -90,15 +91,49 @@ function RouteView({ session, initialDate }: { session: CourierSession; initialD
           <StopList stops={stops} onOpen={open} />
         </>
       )}
-      {route && route.stops.length === 0 && <Text className="empty-state">当天没有分配给你的站点</Text>}
+      {route && route.stops.length === 0 && (
+        <RouteEmpty
+          title="当天没有分配给你的配送任务"
+          hint="如需接单，请联系门店"
+          store={route.store.phone ? { name: route.store.name, phone: route.store.phone } : null}
+        />
+      )}
       {!route && loading && <Text className="loading-state">加载中…</Text>}
-      {!route && notPlanned && <Text className="empty-state">当天还没有排线，请稍后下拉刷新</Text>}
+      {!route && notPlanned && (
+        <RouteEmpty title="当天路线尚未发布" hint="门店排线后会自动显示，也可以下拉刷新" store={store} />
+      )}
       {!route && error && (
         <View className="error-state">
           <Text>{error}</Text>
           <Button className="retry-button" onClick={() => void reload()}>
             重试
           </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** No route to show: why, and the store to call (拨打电话). */
+function RouteEmpty(props: { title: string; hint: string; store: { name: string; phone: string } | null }) {
+  const { store } = props;
+  return (
+    <View className="courier-route-empty">
+      <Text className="courier-route-empty__title">{props.title}</Text>
+      <Text className="courier-route-empty__hint">{props.hint}</Text>
+      {store && (
+        <View className="courier-route-empty__store">
+          <Text>
+            {store.name} · {store.phone}
+          </Text>
+          <ActionButton
+            kind="primary"
+            size="small"
+            className="courier-call-store"
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: store.phone }).catch(() => undefined)}
+          >
+            拨打门店电话
+          </ActionButton>
         </View>
       )}
     </View>

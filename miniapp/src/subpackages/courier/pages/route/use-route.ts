@@ -16,6 +16,8 @@ export interface RouteState {
   loading: boolean;
   /** No plan for that day yet (ROUTE_NOT_PLANNED). */
   notPlanned: boolean;
+  /** The store to call when there is no route (from ROUTE_NOT_PLANNED's details or the route). */
+  store: { name: string; phone: string } | null;
   error: string | null;
   /** The route shown is the copy kept on the device (the BFF could not be reached). */
   fromCache: boolean;
@@ -29,7 +31,14 @@ export function useRoute(session: CourierSession, date: string) {
   const courierId = session.user.courierId ?? 0;
   const [state, setState] = useState<RouteState>(() => {
     const cached = cachedRoute(courierId, date);
-    return { route: cached, loading: true, notPlanned: false, error: null, fromCache: cached !== null };
+    return {
+      route: cached,
+      loading: true,
+      notPlanned: false,
+      error: null,
+      fromCache: cached !== null,
+      store: null,
+    };
   });
   const latestDate = useRef(date);
   latestDate.current = date;
@@ -39,7 +48,7 @@ export function useRoute(session: CourierSession, date: string) {
     try {
       const route = await fetchRoute(date);
       if (latestDate.current !== date) return;
-      setState({ route, loading: false, notPlanned: false, error: null, fromCache: false });
+      setState({ route, loading: false, notPlanned: false, error: null, fromCache: false, store: null });
     } catch (err) {
       if (latestDate.current !== date) return;
       const notPlanned = err instanceof ApiError && err.code === 'ROUTE_NOT_PLANNED';
@@ -48,6 +57,7 @@ export function useRoute(session: CourierSession, date: string) {
         route: cached,
         loading: false,
         notPlanned,
+        store: notPlanned ? storeOfDetails(err.details) : null,
         error: notPlanned ? null : courierErrorMessage(err),
         fromCache: cached !== null,
       });
@@ -56,7 +66,14 @@ export function useRoute(session: CourierSession, date: string) {
 
   useEffect(() => {
     const cached = cachedRoute(courierId, date);
-    setState({ route: cached, loading: true, notPlanned: false, error: null, fromCache: cached !== null });
+    setState({
+      route: cached,
+      loading: true,
+      notPlanned: false,
+      error: null,
+      fromCache: cached !== null,
+      store: null,
+    });
     void reload();
   }, [courierId, date, reload]);
 
@@ -66,7 +83,14 @@ export function useRoute(session: CourierSession, date: string) {
       const parsed = CourierRoute.safeParse(payload);
       if (!parsed.success || parsed.data.date !== latestDate.current) return;
       cacheRoute(parsed.data);
-      setState({ route: parsed.data, loading: false, notPlanned: false, error: null, fromCache: false });
+      setState({
+        route: parsed.data,
+        loading: false,
+        notPlanned: false,
+        error: null,
+        fromCache: false,
+        store: null,
+      });
     });
     // A push missed while disconnected is caught up by reloading on every reconnect.
     let connectedBefore = false;
@@ -81,4 +105,12 @@ export function useRoute(session: CourierSession, date: string) {
   }, [session.token, reload]);
 
   return { ...state, reload };
+}
+
+/** The store named in ROUTE_NOT_PLANNED's details, if the BFF sent it. */
+function storeOfDetails(details: unknown): { name: string; phone: string } | null {
+  const store = (details as { store?: { name?: unknown; phone?: unknown } } | undefined)?.store;
+  return store && typeof store.name === 'string' && typeof store.phone === 'string'
+    ? { name: store.name, phone: store.phone }
+    : null;
 }

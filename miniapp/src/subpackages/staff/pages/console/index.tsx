@@ -11,6 +11,7 @@ import { CustomerPanel } from './customer-panel';
 import { QueueList } from './queue-list';
 import { useConsole } from './use-console';
 import './index.scss';
+import { ActionButton } from '../../../../components/action-button';
 
 function Console({ session }: { session: StaffSession }) {
   const c = useConsole(session);
@@ -54,17 +55,26 @@ function Console({ session }: { session: StaffSession }) {
           {c.notice && <Text className="console-notice">{c.notice}</Text>}
           <View className="console-actions">
             {conv.status === 'waiting' && (
-              <Button className="claim-conversation" disabled={c.busy} onClick={() => void c.claim(conv.id)}>
+              <ActionButton
+                kind="primary"
+                className="claim-conversation"
+                disabled={c.busy}
+                onClick={() => void c.claim(conv.id)}
+              >
                 接入会话
-              </Button>
+              </ActionButton>
             )}
             {conv.status === 'agent' && !c.mine && (
               <Text className="console-taken">{conv.agent?.nickname ?? '其他客服'} 正在接待</Text>
             )}
             {c.mine && (
-              <Button className="close-conversation" disabled={c.busy} onClick={() => void c.close(conv.id)}>
+              <ActionButton
+                className="close-conversation"
+                disabled={c.busy}
+                onClick={() => void c.close(conv.id)}
+              >
                 结束会话
-              </Button>
+              </ActionButton>
             )}
           </View>
           {c.mine && (
