@@ -56,25 +56,32 @@ describe('H5 staff app in Chromium: 门店工作台, 售后 resolved with a refu
 
   it('approves and resolves the case from 售后; the customer sees 退款中, then 已完成', async () => {
     await staff.locator('.staff-entry[data-key="aftersales"]').click();
-    const row = staff.locator(`.staff-case-row[data-id="${kase.id}"]`);
+    const row = staff.locator(`.staff-case-row[data-id="${kase.id}"]:visible`);
     await row.waitFor();
     expect(await row.locator('.staff-case-sla').innerText()).toMatch(/^剩余/);
-    await row.locator('.staff-case-no').click();
-    await row.locator('.staff-case-approve').click();
-    await staff.locator('.staff-case-tab[data-key="doing"]').click();
-    await row.locator('.staff-case-resolve').waitFor();
+    expect(await row.innerText()).toContain(order.orderNo);
+    await row.click();
+    const detail = staff.locator(`.staff-case-detail[data-id="${kase.id}"]:visible`);
+    await detail.waitFor();
+    expect(await detail.locator('.staff-case-reason').innerText()).toBe('包装破损');
+    await detail.locator('.staff-case-note').fill('同意退款，包装破损属实');
+    await detail.locator('.staff-case-approve').click();
+    await staff.locator(`.staff-case-detail[data-status="approved"]:visible`).waitFor();
     await settle(staff);
     await staff.screenshot({ path: join(ARTIFACTS, 'staff-aftersales.png') });
-    await row.locator('.staff-case-resolve').click();
+    await detail.locator('.staff-case-resolve').click();
     await staff.locator('.taro__modal .taro-model__btn').last().click(); // 确定 on the refund confirm
-    await staff.locator('.staff-case-tab[data-key="refunding"]').click();
-    await staff.locator(`.staff-case-row[data-id="${kase.id}"][data-status="refunding"]`).waitFor();
+    await staff.locator(`.staff-case-detail[data-status="refunding"]:visible`).waitFor();
 
     await customer.goto(`${stack.base}/#/pages/me/index`);
     await customer.locator('.login-button').click();
     await customer.locator('.user-nickname').waitFor();
     await customer.goto(`${stack.base}/#/pages/aftersales/detail/index?id=${kase.id}`);
     await customer.locator('.case-status', { hasText: '退款中' }).waitFor();
+    // The staff decision, with its note, is on the customer's timeline.
+    const approved = customer.locator('.case-timeline-item[data-status="approved"]');
+    expect(await approved.innerText()).toContain('同意退款，包装破损属实');
+    expect(await approved.innerText()).toContain('门店');
 
     await stack.container.services.jobs.runDue(); // WeChat Pay's mock pays the refund back
     await customer.reload();
@@ -83,12 +90,27 @@ describe('H5 staff app in Chromium: 门店工作台, 售后 resolved with a refu
       token: await devLoginToken(stack.base),
     });
     expect(settled).toMatchObject({ status: 'resolved', refundFen: order.items[0].priceFen });
+
+    // Back on 门店工作台 nothing waits any more; 已完成 holds the case.
+    await staff.locator('.staff-home-link:visible').click();
+    await staff.locator('.staff-home:visible').waitFor();
+    await settle(staff);
+    expect(await staff.locator('.staff-home').count()).toBe(1); // back down the stack, not a second home
+    await staff
+      .locator('.staff-entry[data-key="aftersales"]:visible .staff-entry__badge')
+      .waitFor({ state: 'detached' });
+    await staff.locator('.staff-entry[data-key="aftersales"]:visible').click();
+    await staff.locator('.staff-case-tab[data-key="done"]:visible').click();
+    await staff.locator(`.staff-case-row[data-id="${kase.id}"][data-status="resolved"]:visible`).waitFor();
+    await staff.locator('.staff-home-link:visible').click();
+    await staff.locator('.staff-home:visible').waitFor();
   });
 
-  it('reaches 在线客服 from 门店工作台', async () => {
-    await staff.goto(`${stack.base}/#/subpackages/staff/pages/home/index`);
-    await staff.locator('.staff-entry[data-key="console"]').click();
+  it('reaches 在线客服 from 门店工作台, and comes back', async () => {
+    await staff.locator('.staff-entry[data-key="console"]:visible').click();
     await staff.locator('.console__header:visible').waitFor();
     expect(await staff.locator('.console__store:visible').innerText()).toContain('客服工作台');
+    await staff.locator('.staff-home-link:visible').click();
+    await staff.locator('.staff-home:visible').waitFor();
   });
 });

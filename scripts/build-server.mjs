@@ -26,10 +26,10 @@ export async function buildServer(root, say = (text) => process.stdout.write(`  
   }
 }
 
-/** Runs `node` on a compiled entry point with source maps, passing signals through; exits with it. */
-export async function runCompiled(root, entry) {
+/** Runs `node` on a compiled entry point (with `args`) and source maps, passing signals through; exits with it. */
+export async function runCompiled(root, entry, args = []) {
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, entry)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, entry), ...args], {
     cwd: root,
     stdio: 'inherit',
     env: process.env,

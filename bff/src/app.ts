@@ -53,6 +53,9 @@ import type { AlertsService } from './modules/ops/alerts.service';
 import { opsAdminRoutes } from './modules/ops/ops-admin.routes';
 import type { AddressesService } from './modules/addresses/addresses.service';
 import { addressesRoutes } from './modules/addresses/addresses.routes';
+import type { AdminUsersService } from './modules/backoffice/admin-users.service';
+import type { BackofficeAuthService } from './modules/backoffice/backoffice-auth.service';
+import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
 export interface AppDeps {
@@ -88,6 +91,8 @@ export interface AppDeps {
     bills: BillsService;
     alerts: AlertsService;
     addresses: AddressesService;
+    adminUsers: AdminUsersService;
+    backofficeAuth: BackofficeAuthService;
   };
 }
 
@@ -167,6 +172,8 @@ export function apiRouters(deps: AppDeps): Router<AppState>[] {
     supportRoutes(s.support, deps.nlu, deps.clock),
     kpisRoutes(s.kpis),
     courierPositionRoutes(s.courierPositions),
+    // Before opsAdminRoutes: its router-wide requireRole('admin') would answer every /admin/* path.
+    backofficeRoutes(s.backofficeAuth),
     opsAdminRoutes(s),
     addressesRoutes(s.addresses),
   ];

@@ -56,6 +56,9 @@ import { CourierService } from './modules/dispatch/courier.service';
 import { AddressesRepository } from './modules/addresses/addresses.repository';
 import { AddressesService } from './modules/addresses/addresses.service';
 import { DeliveryCodeGuard } from './modules/dispatch/delivery-code-guard';
+import { createBackoffice } from './modules/backoffice/backoffice.container';
+import { TokenVersions } from './modules/backoffice/token-versions';
+import type { CaptchaMaker } from './modules/backoffice/captcha';
 
 /** The composed application: its dependencies and how to close them. */
 export interface Container extends AppDeps {
@@ -72,6 +75,8 @@ export interface ContainerOverrides {
   db?: DataSource;
   /** Progress of long start-up steps (seeding), for a human watching `npm start`. */
   progress?: (step: string) => void;
+  /** Back-office captchas with a known text (tests). */
+  captcha?: CaptchaMaker;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -157,8 +162,22 @@ export async function createContainer(
 
   if (config.seedDemo) await withDbLock(db, 'omni_seed_demo', () => seedDemo(db, log, overrides.progress));
 
-  const tokens = new TokenService({ secret: config.jwt.secret, ttlS: config.jwt.ttlS });
+  const tokens = new TokenService({
+    secret: config.jwt.secret,
+    ttlS: config.jwt.ttlS,
+    versions: new TokenVersions({ db }),
+  });
   const tx = createTxRunner(db, dbKind);
+  const backoffice = createBackoffice({
+    db,
+    tx,
+    tokens,
+    redis,
+    jwtSecret: config.jwt.secret,
+    clock,
+    log,
+    captcha: overrides.captcha,
+  });
   const users = new UsersService({ db, tx, clock });
   const wechat = new HttpWechatAuth({
     apiBase: wechatBase,
@@ -384,6 +403,7 @@ export async function createContainer(
       bills,
       alerts,
       addresses,
+      ...backoffice,
     },
     nlu,
     clock,

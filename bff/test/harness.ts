@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../src/config';
 import { createContainer, type Container } from '../src/container';
 import { createLogger } from '../src/logger';
 import type { Clock } from '../src/clock';
+import type { CaptchaMaker } from '../src/modules/backoffice/captcha';
 import type { LoginResponse, Role } from '@omni/shared-types';
 
 /** A database the integration tests run against. */
@@ -70,7 +71,13 @@ export async function freshMysqlDatabase(): Promise<{ url: string; drop: () => P
 /** Starts createApp on a fresh database (seeded with the demo data unless `seed: false`). */
 export async function startTestApp(
   target: DbTarget,
-  opts: { env?: Record<string, string>; clock?: Clock; seed?: boolean; listen?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    seed?: boolean;
+    listen?: boolean;
+    captcha?: CaptchaMaker;
+  } = {},
 ): Promise<TestApp> {
   let dropDb: (() => Promise<void>) | null = null;
   let databaseUrl = 'sqlite::memory:';
@@ -89,7 +96,7 @@ export async function startTestApp(
     ...opts.env,
   });
   const log = createLogger(config.logLevel);
-  const container = await createContainer(config, log, { clock: opts.clock });
+  const container = await createContainer(config, log, { clock: opts.clock, captcha: opts.captcha });
   const app = createApp(container);
   const callback = app.callback();
   const http = supertest(callback);

@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/orders/index',
         'pages/console/index',
         'pages/aftersales/index',
+        'pages/aftersales/detail/index',
       ],
     },
     { root: 'subpackages/courier', pages: ['pages/route/index', 'pages/stop/index'] },

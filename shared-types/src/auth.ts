@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Who a token speaks for. */
-export const Role = z.enum(['consumer', 'courier', 'staff', 'admin']);
+export const Role = z.enum(['consumer', 'courier', 'staff', 'store_manager', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** `POST /auth/wechat`: the code from `wx.login`. */

@@ -73,6 +73,17 @@ export const ERROR_CODES = [
   'ADDRESS_INVALID',
   'ADDRESS_LIMIT',
   'DEFAULT_ADDRESS_REQUIRED',
+  // back office (texts: BACKOFFICE_AUTH_MESSAGES in backoffice.ts)
+  'INVALID_CREDENTIALS', // 401 用户名或密码错误 (unknown user and wrong password alike)
+  'LOGIN_LOCKED', // 429 登录失败次数过多，请稍后再试 (Retry-After)
+  'CAPTCHA_REQUIRED', // 401 请输入图形验证码
+  'CAPTCHA_INVALID', // 401 图形验证码错误或已过期
+  'TOTP_REQUIRED', // 401 请输入动态验证码
+  'TOTP_INVALID', // 401 动态验证码错误
+  'TOTP_NOT_ENROLLED', // 409 请先获取动态验证码密钥
+  'ACCOUNT_DISABLED', // 403 账号已停用，请联系管理员 (only after a correct password)
+  'TOKEN_REVOKED', // 401 登录已失效，请重新登录 (disabled, password or role changed)
+  'ADMIN_USER_NOT_FOUND', // 404 账号不存在
 ] as const;
 
 /** A machine-readable error code. */

@@ -12,3 +12,4 @@ export * from './routing';
 export * from './support';
 export * from './money';
 export * from './format';
+export * from './backoffice';

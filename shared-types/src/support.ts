@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParam, QueryInt } from './common';
+import { IdParam, PageQuery, QueryInt, paged } from './common';
 
 /** A client-made message id (idempotency of sends): 8–64 URL-safe characters. */
 export const ClientMessageId = z
@@ -214,6 +214,20 @@ export const AftersalesCase = z.object({
   ),
 });
 export type AftersalesCase = z.infer<typeof AftersalesCase>;
+
+/** `GET /aftersales` query: one status or several, comma-separated (`approved,in_progress`), and a page. */
+export const CaseListQuery = PageQuery.extend({
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(CaseStatus).min(1).max(6))
+    .optional(),
+}).strict();
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+/** `GET /aftersales` answer, newest first (default page size 50). */
+export const CaseListResponse = paged(AftersalesCase);
+export type CaseListResponse = z.infer<typeof CaseListResponse>;
 
 /** `GET /ops/kpis` query and answer. */
 export const KpiQuery = z.strictObject({

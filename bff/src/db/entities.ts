@@ -27,6 +27,7 @@ import { RefundEntity } from '../modules/payments/refund.entity';
 import { BillReportEntity } from '../modules/payments/bill.entity';
 import { OpsAlertEntity } from '../modules/ops/alert.entity';
 import { AddressEntity } from '../modules/addresses/address.entity';
+import { AdminLoginEntity, AdminUserEntity } from '../modules/backoffice/admin-user.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
@@ -65,4 +66,6 @@ export const ENTITIES = [
   BillReportEntity,
   OpsAlertEntity,
   AddressEntity,
+  AdminUserEntity,
+  AdminLoginEntity,
 ];

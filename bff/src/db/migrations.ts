@@ -9,6 +9,7 @@ import { SchemaAlign1764000650000 } from './migrations/1764000650000-schema-alig
 import { Money1764000700000 } from './migrations/1764000700000-money';
 import { Addresses1764000800000 } from './migrations/1764000800000-addresses';
 import { DeliveryCode1764000810000 } from './migrations/1764000810000-delivery-code';
+import { Backoffice1764000900000 } from './migrations/1764000900000-backoffice';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Money1764000700000,
   Addresses1764000800000,
   DeliveryCode1764000810000,
+  Backoffice1764000900000,
 ];

@@ -4,13 +4,26 @@ import { Role } from '@omni/shared-types';
 import type { AppState, Principal } from './context';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 
+/** Says whether a verified token's version is still the current one of its identity. */
+export interface TokenVersionCheck {
+  /** Throws 401 TOKEN_REVOKED when the identity is gone, disabled or its token version moved on. */
+  assertCurrent(p: Principal): Promise<void>;
+}
+
 /** Signs and verifies HS256 bearer tokens. */
 export class TokenService {
-  constructor(private readonly deps: { secret: string; ttlS: number }) {}
+  constructor(private readonly deps: { secret: string; ttlS: number; versions?: TokenVersionCheck }) {}
 
   /** A signed token for `p` and its expiry. */
   sign(p: Principal): { token: string; expiresAt: Date } {
-    const token = jwt.sign({ role: p.role, sid: p.storeId, cid: p.courierId }, this.deps.secret, {
+    const claims = {
+      role: p.role,
+      sid: p.storeId,
+      cid: p.courierId,
+      tv: p.tokenVersion ?? 0,
+      ...(p.kind === 'backoffice' ? { k: 'b' } : {}),
+    };
+    const token = jwt.sign(claims, this.deps.secret, {
       algorithm: 'HS256',
       subject: String(p.userId),
       expiresIn: this.deps.ttlS,
@@ -41,7 +54,17 @@ export class TokenService {
       role: role.data,
       storeId: typeof claims.sid === 'number' ? claims.sid : null,
       courierId: typeof claims.cid === 'number' ? claims.cid : null,
+      // Tokens issued before token versions existed carry neither claim: WeChat identity, version 0.
+      kind: claims.k === 'b' ? 'backoffice' : 'wechat',
+      tokenVersion: typeof claims.tv === 'number' ? claims.tv : 0,
     };
+  }
+
+  /** `verify`, then the database's word that the token was not revoked since (one lookup by id). */
+  async verifyCurrent(token: string): Promise<Principal> {
+    const p = this.verify(token);
+    await this.deps.versions?.assertCurrent(p);
+    return p;
   }
 }
 
@@ -52,18 +75,34 @@ export function authenticate(tokens: TokenService): Middleware<AppState> {
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       if (!m) throw new UnauthenticatedError('TOKEN_INVALID', '登录凭证格式错误');
-      ctx.state.principal = tokens.verify(m[1]);
+      ctx.state.principal = await tokens.verifyCurrent(m[1]);
     }
     await next();
   };
 }
 
-/** Requires a logged-in caller with one of `roles` (any role when empty). */
+/**
+ * A store manager may act wherever its store's staff may (until the permission table lands): on a
+ * route open to `staff` (or to any role) a WeChat store manager is handed to the handler as staff
+ * of its store, so every store-scoped check applies unchanged. Back-office store managers
+ * (username logins) are not: their ids are `admin_users` ids, which staff-side records
+ * (claimed by, agent) would mistake for WeChat users.
+ */
+export function actingAsStaff(p: Principal, roles: readonly Role[]): Principal | null {
+  if (p.role !== 'store_manager' || roles.includes('store_manager')) return null;
+  if (p.kind === 'backoffice' || p.storeId === null) return null;
+  if (roles.length && !roles.includes('staff')) return null;
+  return { ...p, role: 'staff' };
+}
+
+/** Requires a logged-in caller with one of `roles` (any role when empty); see `actingAsStaff`. */
 export function requireRole(...roles: Role[]): Middleware<AppState> {
   return async (ctx, next) => {
     const p = ctx.state.principal;
     if (!p) throw new UnauthenticatedError();
-    if (roles.length && !roles.includes(p.role)) throw new ForbiddenError();
+    const asStaff = actingAsStaff(p, roles);
+    if (asStaff) ctx.state.principal = asStaff;
+    else if (roles.length && !roles.includes(p.role)) throw new ForbiddenError();
     await next();
   };
 }

@@ -75,7 +75,8 @@ export class Realtime {
     io.on('connection', (raw) => {
       const socket = raw as AppSocket;
       const p = socket.data.principal;
-      void socket.join(rooms.user(p.userId));
+      // A back-office id is an admin_users id: it must not join the WeChat user's room of that number.
+      if (p.kind !== 'backoffice') void socket.join(rooms.user(p.userId));
       if (p.role === 'staff' && p.storeId) void socket.join([rooms.storeStaff(p.storeId), rooms.allStaff]);
       if (p.role === 'courier' && p.courierId) void socket.join(rooms.courier(p.courierId));
       if (p.role === 'admin') void socket.join(rooms.admins);

@@ -18,6 +18,7 @@ const Taro = {
   reLaunch: jest.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' })),
   makePhoneCall: jest.fn(() => Promise.resolve({ errMsg: 'makePhoneCall:ok' })),
   getCurrentInstance: jest.fn(() => ({ router: null })),
+  getCurrentPages: jest.fn((): Array<{ route?: string }> => []),
   navigateBack: jest.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' })),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   chooseLocation: jest.fn(() => Promise.reject({ errMsg: 'chooseLocation:fail cancel' })),

@@ -1,9 +1,9 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { CaseActionBody, CreateCaseBody, IdParam } from '@omni/shared-types';
+import { CaseActionBody, CaseListQuery, CreateCaseBody, IdParam } from '@omni/shared-types';
 import { principalOf, requireRole } from '../../http/auth';
 import type { AppState } from '../../http/context';
-import { parse } from '../../http/validate';
+import { parse, singleQuery } from '../../http/validate';
 import type { AftersalesService } from './aftersales.service';
 
 /** The staff decisions of `POST /aftersales/:id/:action`. */
@@ -21,7 +21,10 @@ export function aftersalesRoutes(cases: AftersalesService): Router<AppState> {
     ctx.body = c;
   });
   r.get('/aftersales', requireRole('consumer', 'staff', 'admin'), async (ctx) => {
-    ctx.body = { items: await cases.list(principalOf(ctx.state)) };
+    ctx.body = await cases.list(
+      principalOf(ctx.state),
+      parse(CaseListQuery, singleQuery(ctx.query), '查询参数'),
+    );
   });
   r.get('/aftersales/:id', requireRole(), async (ctx) => {
     ctx.body = await cases.get(principalOf(ctx.state), parse(IdParam, ctx.params.id, '售后单编号'));

@@ -1,6 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
-import type { AftersalesCase, CaseStatus, CaseType, CreateCaseBody } from '@omni/shared-types';
+import type {
+  AftersalesCase,
+  CaseListQuery,
+  CaseListResponse,
+  CaseStatus,
+  CaseType,
+  CreateCaseBody,
+} from '@omni/shared-types';
 import type { Clock } from '../../clock';
 import type { TxRunner } from '../../db/tx';
 import type { Principal } from '../../http/context';
@@ -167,14 +174,23 @@ export class AftersalesService {
     return (await this.toDtos([c]))[0];
   }
 
-  /** The caller's cases (consumer) or the store's (staff), newest first. */
-  async list(p: Principal): Promise<AftersalesCase[]> {
-    const where =
+  /**
+   * The caller's cases (consumer), the store's (staff) or all (admin), newest first, in the given
+   * states, one page (default 50 a page).
+   */
+  async list(p: Principal, q: CaseListQuery = {}): Promise<CaseListResponse> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const where: Record<string, unknown> =
       p.role === 'consumer' ? { userId: p.userId } : p.role === 'staff' ? { storeId: p.storeId ?? -1 } : {};
-    const rows = await this.deps.db
-      .getRepository(CaseEntity)
-      .find({ where, order: { id: 'DESC' }, take: 50 });
-    return this.toDtos(rows);
+    if (q.status) where.status = In(q.status);
+    const [rows, total] = await this.deps.db.getRepository(CaseEntity).findAndCount({
+      where,
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: await this.toDtos(rows), total, page, pageSize };
   }
 
   /**

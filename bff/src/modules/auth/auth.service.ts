@@ -39,16 +39,16 @@ export class AuthService {
     let storeId: number | null = null;
     let courierId: number | null = null;
     let nickname = body.nickname;
-    if (body.role === 'staff') {
+    if (body.role === 'staff' || body.role === 'store_manager') {
       if (!body.storeId) {
         throw new ValidationError('店员登录需要 storeId', [
-          { path: 'storeId', message: 'required for staff' },
+          { path: 'storeId', message: `required for ${body.role}` },
         ]);
       }
       const store = await this.deps.db.getRepository(StoreEntity).findOneBy({ id: body.storeId });
       if (!store) throw new NotFoundError('STORE_NOT_FOUND', '门店不存在');
       storeId = store.id;
-      nickname ??= `${store.name}店员`;
+      nickname ??= `${store.name}${body.role === 'staff' ? '店员' : '店长'}`;
     } else if (body.role === 'courier') {
       if (!body.courierId) {
         throw new ValidationError('骑手登录需要 courierId', [
@@ -67,8 +67,8 @@ export class AuthService {
     }
     const openid =
       body.openid ??
-      (body.role === 'staff'
-        ? `dev-staff-${storeId}`
+      (body.role === 'staff' || body.role === 'store_manager'
+        ? `dev-${body.role}-${storeId}`
         : body.role === 'courier'
           ? `dev-courier-${courierId}`
           : `dev-${body.role}`);
@@ -82,6 +82,8 @@ export class AuthService {
       role: user.role,
       storeId: user.storeId,
       courierId: user.courierId,
+      kind: 'wechat',
+      tokenVersion: user.tokenVersion ?? 0,
     });
     return { token, expiresAt: expiresAt.toISOString(), user: toUser(user) };
   }

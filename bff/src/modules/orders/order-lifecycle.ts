@@ -51,7 +51,9 @@ export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
 
 /** The order-timeline actor of a caller. */
 export function actorOf(p: Principal): Actor {
-  return { type: p.role === 'consumer' ? 'customer' : p.role, id: p.userId };
+  // A store manager acts on orders as the store's staff.
+  const type = p.role === 'consumer' ? 'customer' : p.role === 'store_manager' ? 'staff' : p.role;
+  return { type, id: p.userId };
 }
 
 /** Order state changes: each one a conditional UPDATE plus a timeline entry, in one transaction. */

@@ -36,4 +36,8 @@ export class UserEntity {
 
   @Column({ name: 'last_login_at', type: 'datetime' })
   lastLoginAt!: Date;
+
+  /** Bumped when this identity's access changes: tokens carrying an older value are refused. */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion!: number;
 }

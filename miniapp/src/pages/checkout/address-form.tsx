@@ -30,6 +30,22 @@ export const EMPTY_ADDRESS: AddressDraft = {
 /** A mainland mobile number, as the BFF requires. */
 export const PHONE_PATTERN = /^1\d{10}$/;
 
+/** Limits of the typed address, in characters, as the BFF checks them (nothing is cut silently). */
+export const ADDRESS_LIMITS = { contactName: 32, address: 120, detail: 60 } as const;
+
+/** Characters as people count them (an emoji or a rare 汉字 is one, not two UTF-16 units). */
+export const charCount = (text: string): number => [...text].length;
+
+/** The first over-long field of a typed address, as a message; null when all fit. */
+export function overLimit(value: { contactName: string; address: string; detail: string }): string | null {
+  const names = { contactName: '收货人', address: '地址', detail: '门牌号' } as const;
+  for (const key of ['contactName', 'address', 'detail'] as const) {
+    const extra = charCount(value[key].trim()) - ADDRESS_LIMITS[key];
+    if (extra > 0) return `${names[key]}最多 ${ADDRESS_LIMITS[key]} 字，请删减 ${extra} 字`;
+  }
+  return null;
+}
+
 /** 收货信息: contact, phone, and an address located by WeChat's map picker or by the geocoder (定位). */
 export function AddressForm(props: {
   value: AddressDraft;
@@ -75,6 +91,7 @@ export function AddressForm(props: {
   };
 
   const phoneBad = value.phone.length > 0 && !PHONE_PATTERN.test(value.phone);
+  const tooLong = overLimit(value);
   return (
     <View className="address-form">
       <View className="form-row">
@@ -83,7 +100,7 @@ export function AddressForm(props: {
           className="contact-name-input form-row__input"
           value={value.contactName}
           placeholder="姓名"
-          maxlength={32}
+          maxlength={ADDRESS_LIMITS.contactName * 2}
           onInput={(e) => onChange({ contactName: e.detail.value })}
         />
       </View>
@@ -105,7 +122,7 @@ export function AddressForm(props: {
           className="address-input form-row__input"
           value={value.address}
           placeholder="小区、写字楼或路名"
-          maxlength={120}
+          maxlength={ADDRESS_LIMITS.address * 2}
           onInput={(e) => onChange({ address: e.detail.value, point: null, resolved: null })}
           onConfirm={() => void locate()}
         />
@@ -124,10 +141,14 @@ export function AddressForm(props: {
           className="address-detail-input form-row__input"
           value={value.detail}
           placeholder="楼栋、单元、门牌号（选填）"
-          maxlength={60}
+          maxlength={ADDRESS_LIMITS.detail * 2}
           onInput={(e) => onChange({ detail: e.detail.value })}
         />
       </View>
+      <Text className={`address-limit${tooLong ? ' address-limit--over' : ''}`}>
+        {tooLong ??
+          `地址 ${charCount(value.address)}/${ADDRESS_LIMITS.address} 字 · 门牌号最多 ${ADDRESS_LIMITS.detail} 字`}
+      </Text>
       {value.point && value.resolved && <Text className="address-resolved">已定位：{value.resolved}</Text>}
       {error && <Text className="address-error">{error}</Text>}
     </View>

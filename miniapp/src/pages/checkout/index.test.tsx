@@ -169,4 +169,24 @@ describe('结算', () => {
     );
     expect(createOrder).not.toHaveBeenCalled();
   });
+
+  it('says how much too long an address is instead of cutting it, and does not order it', async () => {
+    const { container } = render(<CheckoutPage />);
+    await waitFor(() =>
+      expect(container.querySelector('.submit-order')?.hasAttribute('disabled')).toBe(false),
+    );
+    input(container, '.contact-name-input', '王小美');
+    input(container, '.phone-input', '13800138000');
+    const long = '上海市静安区南京西路'.repeat(13); // 130 characters
+    input(container, '.address-input', long);
+    expect((container.querySelector('.address-input') as HTMLInputElement).value).toBe(long);
+    expect(container.querySelector('.address-limit--over')?.textContent).toBe(
+      '地址最多 120 字，请删减 10 字',
+    );
+    fireEvent.click(container.querySelector('.submit-order')!);
+    expect(Taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '地址最多 120 字，请删减 10 字' }),
+    );
+    expect(createOrder).not.toHaveBeenCalled();
+  });
 });

@@ -13,7 +13,7 @@ import { createAddress, listAddresses, takePickedAddress } from '../../services/
 import { ApiError, type ApiErrorCode } from '../../services/request';
 import { shanghaiDate } from '../../utils/shanghai-time';
 import { formatFen } from '../../utils/money';
-import { AddressForm, EMPTY_ADDRESS, PHONE_PATTERN, type AddressDraft } from './address-form';
+import { AddressForm, EMPTY_ADDRESS, overLimit, PHONE_PATTERN, type AddressDraft } from './address-form';
 import { explainOrderError } from './order-errors';
 import { OrderLines } from './order-lines';
 import { PickupLocate } from './pickup-locate';
@@ -38,6 +38,8 @@ function missingField(
   if (fromBook) return slot ? null : '请选择配送时段';
   if (!address.contactName.trim()) return '请填写收货人';
   if (!PHONE_PATTERN.test(address.phone)) return '请填写 11 位手机号';
+  const tooLong = overLimit(address);
+  if (tooLong) return tooLong;
   if (!address.point) return '请填写收货地址并点击「定位」';
   if (!slot) return '请选择配送时段';
   return null;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   AftersalesCase,
+  CaseListResponse,
   ChatMessage,
   Conversation,
   Order,
+  type CaseStatus,
   type ConversationStatus,
 } from '@omni/shared-types';
 import { ApiError, request, type RequestOptions } from '../../../services/request';
@@ -82,9 +84,36 @@ export async function casesOfOrder(orderId: number): Promise<AftersalesCase[]> {
   return items.filter((c) => c.orderId === orderId);
 }
 
-/** The store's after-sales cases, newest first. */
-export async function storeCases(): Promise<AftersalesCase[]> {
-  return (await asStaff({ path: '/aftersales', schema: CaseList })).items;
+/** One page of the store's after-sales cases in `status` (any state when omitted), newest first. */
+export function storeCases(
+  q: { status?: readonly CaseStatus[]; page?: number; pageSize?: number } = {},
+): Promise<CaseListResponse> {
+  return asStaff({
+    path: '/aftersales',
+    query: { status: q.status?.join(','), page: q.page, pageSize: q.pageSize },
+    schema: CaseListResponse,
+  });
+}
+
+/** How many of the store's cases are in `status`. */
+export async function storeCaseCount(status: readonly CaseStatus[]): Promise<number> {
+  return (await storeCases({ status, pageSize: 1 })).total;
+}
+
+/** One case of the store with its timeline (CASE_NOT_FOUND for another store's). */
+export function storeCase(id: number): Promise<AftersalesCase> {
+  return asStaff({ path: `/aftersales/${id}`, schema: AftersalesCase });
+}
+
+const CASE_MESSAGES: Partial<Record<string, string>> = {
+  INVALID_STATE: '售后单状态已变化，请刷新后再处理',
+  CASE_NOT_FOUND: '售后单不存在或不属于本店',
+};
+
+/** Chinese text of a failed case call. */
+export function caseErrorMessage(err: unknown): string {
+  if (!(err instanceof ApiError)) return '网络异常，请稍后重试';
+  return CASE_MESSAGES[err.code] ?? err.message;
 }
 
 /** A staff decision on a case; resolving a money case starts its refund (the case shows 退款中). */

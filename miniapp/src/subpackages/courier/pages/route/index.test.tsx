@@ -82,6 +82,17 @@ describe('今日路线', () => {
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '021-62880001' });
   });
 
+  it('says there is nothing to deliver on a planned day without stops, with the store to call', async () => {
+    Taro.setStorageSync('omni.courier-session', courierSession(1));
+    const store = { id: 1, name: '静安嘉里中心店', lat: 31.2245, lng: 121.4461, phone: '021-62880001' };
+    mockRequest.mockImplementation(() => reply(200, courierRoute([], { store })));
+    const { findByText, container } = render(<RoutePage />);
+    expect(await findByText('当天没有分配给你的配送任务')).toBeTruthy();
+    expect(container.querySelectorAll('.courier-stop')).toHaveLength(0);
+    fireEvent.click(container.querySelector('.courier-route-empty .courier-call-store')!);
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '021-62880001' });
+  });
+
   it('replaces the route with a route:updated push of the same day', async () => {
     Taro.setStorageSync('omni.courier-session', courierSession(1));
     mockRequest.mockImplementation(() => reply(200, route));

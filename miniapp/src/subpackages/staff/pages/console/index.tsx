@@ -4,6 +4,7 @@ import { StateView } from '../../../../components/state-view';
 // After StateView, as on the chat page, so the shared CSS chunk keeps one order.
 import { ChatBubble } from '../../../../components/chat-message';
 import { useNow } from '../../../../hooks/use-now';
+import { StaffHomeLink } from '../../components/home-link';
 import { useStaffSession } from '../../hooks/use-staff-session';
 import { clearStaffSession, type StaffSession } from '../../services/staff-session';
 import { StaffLogin } from '../inbox/staff-login';
@@ -31,6 +32,7 @@ function Console({ session }: { session: StaffSession }) {
   return (
     <View className="console">
       <View className="console__header">
+        <StaffHomeLink />
         <Text className="console__store">{session.user.nickname} · 客服工作台</Text>
         <Text className={`realtime-status realtime-status--${c.online ? 'online' : 'offline'}`}>
           {c.online ? '实时接收中' : '连接中…'}

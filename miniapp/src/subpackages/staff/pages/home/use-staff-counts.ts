@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import type { AftersalesCase, CaseStatus } from '@omni/shared-types';
+import type { CaseStatus } from '@omni/shared-types';
 import { connectRealtime } from '../../../../services/socket';
 import { listEvents, listStoreOrders } from '../../services/staff-api';
 import type { StaffSession } from '../../services/staff-session';
-import { listQueue, storeCases } from '../../services/support-staff';
+import { listQueue, storeCaseCount } from '../../services/support-staff';
+import { EMPTY_QUEUE, queueReducer } from '../console/queue-reducer';
 
 /** What waits for the store: the badges of 门店工作台. */
 export interface StaffCounts {
@@ -14,44 +15,50 @@ export interface StaffCounts {
   openCases: number;
 }
 
-/** Case states that still need a person at the store. */
+/** Case states that still need a person at the store (退款中 waits for WeChat Pay, not staff). */
 export const OPEN_CASE_STATES: CaseStatus[] = ['submitted', 'approved', 'in_progress'];
 
-/** Open cases among `cases`. */
-export function openCaseCount(cases: AftersalesCase[]): number {
-  return cases.filter((c) => OPEN_CASE_STATES.includes(c.status)).length;
-}
-
 /**
- * The counts, loaded on show and again whenever the store's socket room says something changed
- * (an event, an order, the support queue); a failed count shows as 0 rather than blocking the page.
+ * The counts, loaded on show. The support queue follows `support:queue` pushes as they come (the
+ * console's own reducer); events, orders and cases are re-read when the store's room says something
+ * changed. A count that fails to load shows as 0 rather than blocking the page.
  */
 export function useStaffCounts(session: StaffSession) {
-  const [counts, setCounts] = useState<StaffCounts | null>(null);
+  const [rest, setRest] = useState<Omit<StaffCounts, 'waitingChats'> | null>(null);
+  const [queue, dispatch] = useReducer(queueReducer, EMPTY_QUEUE);
   const ticket = useRef(0);
 
-  const load = useCallback(() => {
+  const loadRest = useCallback(() => {
     const mine = ++ticket.current;
-    const safe = <T>(p: Promise<T[]>) => p.catch((): T[] => []);
     const pickupsIn = (status: 'paid' | 'ready_for_pickup') =>
-      safe(listStoreOrders(status).then((res) => res.items.filter((o) => o.type === 'pickup')));
+      listStoreOrders(status).then(
+        (res) => res.items.filter((o) => o.type === 'pickup').length,
+        () => 0,
+      );
     void Promise.all([
-      safe(listEvents('open')),
+      listEvents('open').then(
+        (items) => items.length,
+        () => 0,
+      ),
       pickupsIn('paid'),
       pickupsIn('ready_for_pickup'),
-      safe(listQueue('waiting')),
-      safe(storeCases()),
-    ]).then(([events, paid, ready, waiting, cases]) => {
-      if (mine !== ticket.current) return;
-      const pickups = paid.length + ready.length;
-      setCounts({
-        events: events.length,
-        pickups,
-        waitingChats: waiting.length,
-        openCases: openCaseCount(cases),
-      });
+      storeCaseCount(OPEN_CASE_STATES).catch(() => 0),
+    ]).then(([events, paid, ready, openCases]) => {
+      if (mine === ticket.current) setRest({ events, pickups: paid + ready, openCases });
     });
   }, []);
+
+  const loadQueue = useCallback(() => {
+    listQueue('waiting').then(
+      (items) => dispatch({ type: 'loaded', items }),
+      () => undefined,
+    );
+  }, []);
+
+  const load = useCallback(() => {
+    loadRest();
+    loadQueue();
+  }, [loadRest, loadQueue]);
 
   useEffect(load, [load]);
   useDidShow(load);
@@ -61,17 +68,28 @@ export function useStaffCounts(session: StaffSession) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const soon = () => {
       clearTimeout(timer);
-      timer = setTimeout(load, 300);
+      timer = setTimeout(loadRest, 300);
     };
-    for (const name of ['lbs:event', 'lbs:event-updated', 'order:updated', 'support:queue'] as const) {
-      socket.on(name, soon);
-    }
+    socket.on('lbs:event', soon);
+    socket.on('lbs:event-updated', soon);
+    socket.on('order:updated', soon);
+    socket.on('support:queue', (conversation) => dispatch({ type: 'pushed', conversation }));
+    // Pushes missed while disconnected are caught up on every reconnect.
+    let connectedBefore = socket.connected;
+    socket.on('connect', () => {
+      if (connectedBefore) load();
+      connectedBefore = true;
+    });
     return () => {
       clearTimeout(timer);
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [session.token, load]);
+  }, [session.token, load, loadRest]);
 
+  const counts: StaffCounts | null = rest && {
+    ...rest,
+    waitingChats: queue.items.filter((c) => c.status === 'waiting').length,
+  };
   return { counts, reload: load };
 }

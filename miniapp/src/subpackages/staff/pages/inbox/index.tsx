@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { StateView } from '../../../../components/state-view';
 import { useNow } from '../../../../hooks/use-now';
+import { StaffHomeLink } from '../../components/home-link';
 import { useStaffSession } from '../../hooks/use-staff-session';
 import { clearStaffSession, type StaffSession } from '../../services/staff-session';
 import { EventCard } from './event-card';
@@ -35,6 +36,7 @@ function Inbox({ session }: { session: StaffSession }) {
   return (
     <View className="inbox">
       <View className="inbox__header">
+        <StaffHomeLink />
         <Text className="inbox__store">{session.user.nickname}</Text>
         <Text className={`realtime-status realtime-status--${inbox.online ? 'online' : 'offline'}`}>
           {inbox.online ? '实时接收中' : '连接中…'}

@@ -7,6 +7,7 @@ import { lbsErrorMessage } from '../../../../services/lbs';
 import { connectRealtime } from '../../../../services/socket';
 import { formatFen } from '../../../../utils/money';
 import { formatDateTime } from '../../../../utils/shanghai-time';
+import { StaffHomeLink } from '../../components/home-link';
 import { useStaffSession } from '../../hooks/use-staff-session';
 import { listStoreOrders, markPickedUp, markReady } from '../../services/staff-api';
 import type { StaffSession } from '../../services/staff-session';
@@ -62,6 +63,10 @@ function PickupOrders({ session }: { session: StaffSession }) {
 
   return (
     <View className="staff-orders">
+      <View className="staff-home-bar">
+        <StaffHomeLink />
+        <Text className="staff-home-bar__title">自提订单</Text>
+      </View>
       <View className="staff-order-tabs">
         {TABS.map((t) => (
           <Text
