@@ -56,6 +56,25 @@ import { addressesRoutes } from './modules/addresses/addresses.routes';
 import type { AdminUsersService } from './modules/backoffice/admin-users.service';
 import type { BackofficeAuthService } from './modules/backoffice/backoffice-auth.service';
 import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
+import { authorize } from './http/permissions';
+import { PERMISSIONS } from './permission-table';
+import type { AuditService } from './modules/audit/audit.service';
+import { auditRoutes } from './modules/audit/audit.routes';
+import type { OpsDataServices } from './modules/ops-data/ops-data.container';
+import { opsDataRoutes } from './modules/ops-data/ops-data.routes';
+import type { KnowledgeAdminService } from './modules/knowledge-admin/knowledge-admin.service';
+import { knowledgeAdminRoutes } from './modules/knowledge-admin/knowledge-admin.routes';
+import type { AdminAccountsService } from './modules/backoffice/admin-accounts.service';
+import { adminAccountsRoutes } from './modules/backoffice/admin-accounts.routes';
+import type { CatalogAdminService } from './modules/catalog-admin/catalog-admin.service';
+import type { CatalogImportService } from './modules/catalog-admin/catalog-import.service';
+import type { CatalogChanges } from './modules/catalog-admin/catalog-changes';
+import { catalogAdminRoutes } from './modules/catalog-admin/catalog-admin.routes';
+import type { MembersService } from './modules/members/members.service';
+import type { InvitesService } from './modules/members/invites.service';
+import { membersRoutes } from './modules/members/members.routes';
+import type { H5AuthService } from './modules/h5-auth/h5-auth.service';
+import { h5AuthRoutes } from './modules/h5-auth/h5-auth.routes';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
 export interface AppDeps {
@@ -93,6 +112,16 @@ export interface AppDeps {
     addresses: AddressesService;
     adminUsers: AdminUsersService;
     backofficeAuth: BackofficeAuthService;
+    audit: AuditService;
+    knowledgeAdmin: KnowledgeAdminService;
+    adminAccounts: AdminAccountsService;
+    catalogAdmin: CatalogAdminService;
+    catalogImport: CatalogImportService;
+    catalogChanges: CatalogChanges;
+    members: MembersService;
+    invites: InvitesService;
+    h5Auth: H5AuthService;
+    opsData: OpsDataServices;
   };
 }
 
@@ -139,6 +168,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   root.use(healthRoutes({ db: deps.db, dbKind: deps.dbKind, redisReady: deps.redisReady }).routes());
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps.tokens));
+  api.use(authorize(PERMISSIONS));
   const openapi = buildOpenApi('0.1.0');
   api.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
@@ -176,5 +206,12 @@ export function apiRouters(deps: AppDeps): Router<AppState>[] {
     backofficeRoutes(s.backofficeAuth),
     opsAdminRoutes(s),
     addressesRoutes(s.addresses),
+    auditRoutes(s.audit),
+    knowledgeAdminRoutes(s.knowledgeAdmin),
+    adminAccountsRoutes(s.adminAccounts),
+    catalogAdminRoutes(s),
+    membersRoutes(s.invites, s.members),
+    h5AuthRoutes(s.h5Auth),
+    opsDataRoutes(s.opsData),
   ];
 }

@@ -29,6 +29,18 @@ const EnvSchema = z.object({
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url().optional(),
+  WECHAT_OA_APPID: z
+    .string()
+    .regex(/^wx[0-9A-Za-z]{8,30}$/, 'must be the official account AppID (wx…)')
+    .optional(),
+  WECHAT_OA_SECRET: z.string().min(1).optional(),
+  WECHAT_OA_AUTHORIZE_BASE: z.url().optional(),
+  SMS_API_BASE: z.url().optional(),
+  SMS_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  SMS_SIGN_NAME: z.string().min(2).max(12).default('品牌小店'),
+  SMS_RESEND_AFTER_S: z.coerce.number().int().min(0).max(3600).default(60),
+  SMS_PER_PHONE_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10),
+  SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   WECHAT_PAY_API_BASE: z.url().optional(),
   WECHAT_PAY_MCHID: z
     .string()
@@ -102,6 +114,20 @@ export interface Config {
   jwt: { secret: string; ttlS: number; secretWasGenerated: boolean };
   allowDevLogin: boolean;
   wechat: { appid: string; secret: string; apiBase: string | null };
+  /**
+   * The official account (公众号) for H5 web authorisation; mock values in dev, null in
+   * production unless WECHAT_OA_APPID/SECRET are set (the H5 shop then offers no WeChat login).
+   * `authorizeBase` null: https://open.weixin.qq.com, or the in-process WeChat mock in dev.
+   */
+  wechatOa: { appid: string; secret: string; authorizeBase: string | null } | null;
+  /** The SMS gateway; `apiBase` null in dev (the in-process mock); null in production without SMS_*. */
+  sms: {
+    apiBase: string | null;
+    apiKey: string;
+    signName: string;
+    /** Seconds between codes to one phone (0: no wait), codes per phone a day, per IP an hour. */
+    limits: { resendAfterS: number; perPhonePerDay: number; perIpPerHour: number };
+  } | null;
   /** WeChat Pay APIv3 merchant settings; null in dev, where the mock merchant is used. */
   wechatPay: {
     apiBase: string;
@@ -158,6 +184,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else if (production && !isHttps(e.WECHAT_API_BASE)) {
     problems.push('  WECHAT_API_BASE: must be an https URL when NODE_ENV=production');
   }
+  if (!e.WECHAT_OA_APPID !== !e.WECHAT_OA_SECRET) {
+    problems.push('  WECHAT_OA_APPID, WECHAT_OA_SECRET: set both or neither');
+  }
+  if (!e.SMS_API_BASE !== !e.SMS_API_KEY) problems.push('  SMS_API_BASE, SMS_API_KEY: set both or neither');
+  else if (production && e.SMS_API_BASE && !isHttps(e.SMS_API_BASE)) {
+    problems.push('  SMS_API_BASE: must be an https URL when NODE_ENV=production');
+  }
   if (e.GEO_PROVIDER === 'amap' && !e.AMAP_KEY) {
     problems.push('  AMAP_KEY: required with GEO_PROVIDER=amap');
   } else if (production && !e.GEO_PROVIDER && !e.AMAP_KEY) {
@@ -209,6 +242,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secret: e.WECHAT_SECRET ?? 'mock-wechat-secret',
       apiBase: e.WECHAT_API_BASE ?? null,
     },
+    wechatOa:
+      e.WECHAT_OA_APPID || !production
+        ? {
+            appid: e.WECHAT_OA_APPID ?? 'wxmockoaappid00001',
+            secret: e.WECHAT_OA_SECRET ?? 'mock-oa-secret',
+            authorizeBase: e.WECHAT_OA_AUTHORIZE_BASE ?? null,
+          }
+        : null,
+    sms:
+      e.SMS_API_BASE || !production
+        ? {
+            apiBase: e.SMS_API_BASE ?? null,
+            apiKey: e.SMS_API_KEY ?? 'mock-sms-api-key',
+            signName: e.SMS_SIGN_NAME,
+            limits: {
+              resendAfterS: e.SMS_RESEND_AFTER_S,
+              perPhonePerDay: e.SMS_PER_PHONE_PER_DAY,
+              perIpPerHour: e.SMS_PER_IP_PER_HOUR,
+            },
+          }
+        : null,
     wechatPay:
       payGiven.length === payVars.length
         ? {

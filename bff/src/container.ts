@@ -28,6 +28,10 @@ import { BillsService } from './modules/payments/bills.service';
 import { JobsService } from './modules/jobs/jobs.service';
 import { AlertsService } from './modules/ops/alerts.service';
 import type { WechatPayMock } from '@omni/mock/wechat';
+import type { SmsMock } from '@omni/mock/sms';
+import { HttpWechatWebAuth } from './adapters/wechat/wechat-web-auth';
+import { HttpSmsProvider } from './adapters/sms/sms-provider';
+import { createH5Auth } from './modules/h5-auth/h5-auth.container';
 import { PICKUP_FENCE } from './algorithms/lbs';
 import { connectRedis, type RedisConnection } from './adapters/redis';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './http/rate-limit';
@@ -45,7 +49,7 @@ import { AftersalesService } from './modules/aftersales/aftersales.service';
 import { Dialogue } from './modules/support/dialogue';
 import { SupportService } from './modules/support/support.service';
 import { supportSocket } from './modules/support/support.socket';
-import { createKnowledge } from './modules/support/knowledge';
+import { createKnowledgeAdmin } from './modules/knowledge-admin/knowledge-admin.container';
 import { KpisService } from './modules/kpis/kpis.service';
 import { courierInfoFor } from './modules/dispatch/courier-info';
 import { CourierPositionService } from './modules/dispatch/courier-position';
@@ -57,15 +61,21 @@ import { AddressesRepository } from './modules/addresses/addresses.repository';
 import { AddressesService } from './modules/addresses/addresses.service';
 import { DeliveryCodeGuard } from './modules/dispatch/delivery-code-guard';
 import { createBackoffice } from './modules/backoffice/backoffice.container';
+import { AuditService } from './modules/audit/audit.service';
+import { createOpsData } from './modules/ops-data/ops-data.container';
+import { createCatalogAdmin } from './modules/catalog-admin/catalog-admin.container';
 import { TokenVersions } from './modules/backoffice/token-versions';
 import type { CaptchaMaker } from './modules/backoffice/captcha';
+import { MemberTokenCheck } from './modules/members/member-token-check';
+import { MembersService } from './modules/members/members.service';
+import { InvitesService } from './modules/members/invites.service';
 
 /** The composed application: its dependencies and how to close them. */
 export interface Container extends AppDeps {
   realtime: Realtime;
   redis: RedisConnection | null;
   /** The in-process mocks of outside services (dev and tests only). */
-  mocks: { pay: WechatPayMock | null };
+  mocks: { pay: WechatPayMock | null; sms: SmsMock | null };
   close(): Promise<void>;
 }
 
@@ -94,15 +104,33 @@ export async function createContainer(
   const dbKind: DbKind = config.database.kind;
 
   let wechatBase: string;
+  let wechatMockUrl: string | null = null;
   if (config.wechat.apiBase) wechatBase = config.wechat.apiBase;
   else {
     if (config.env === 'production') throw new Error('WECHAT_API_BASE must be set in production');
     // Dev and tests: WeChat's servers are replaced by the mock from mock/, in this process.
     const { startWechatMock } = await import('@omni/mock/wechat');
-    const mock = await startWechatMock({ appid: config.wechat.appid, secret: config.wechat.secret });
+    const mock = await startWechatMock({
+      appid: config.wechat.appid,
+      secret: config.wechat.secret,
+      oa: config.wechatOa ?? undefined,
+    });
     closers.push(() => mock.close());
     wechatBase = mock.url;
+    wechatMockUrl = mock.url;
     log.info({ url: mock.url }, 'WeChat mock server started');
+  }
+
+  let smsApiBase = config.sms?.apiBase ?? null;
+  let smsMock: SmsMock | null = null;
+  if (config.sms && !smsApiBase) {
+    // Dev and tests: an SMS gateway from mock/ in this process (GET <url>/messages shows the codes).
+    const { startSmsMock } = await import('@omni/mock/sms');
+    const started = await startSmsMock({ apiKey: config.sms.apiKey });
+    closers.push(() => started.close());
+    smsMock = started;
+    smsApiBase = started.url;
+    log.info({ url: started.url }, 'SMS mock server started');
   }
 
   let wechatPay: WechatPay;
@@ -165,9 +193,12 @@ export async function createContainer(
   const tokens = new TokenService({
     secret: config.jwt.secret,
     ttlS: config.jwt.ttlS,
-    versions: new TokenVersions({ db }),
+    versions: new MemberTokenCheck({ db, inner: new TokenVersions({ db }) }),
   });
   const tx = createTxRunner(db, dbKind);
+  const audit = new AuditService({ db, clock });
+  const catalogAdmin = await createCatalogAdmin({ db, tx, audit, redis, log });
+  closers.push(catalogAdmin.close);
   const backoffice = createBackoffice({
     db,
     tx,
@@ -177,6 +208,7 @@ export async function createContainer(
     clock,
     log,
     captcha: overrides.captcha,
+    audit,
   });
   const users = new UsersService({ db, tx, clock });
   const wechat = new HttpWechatAuth({
@@ -187,7 +219,47 @@ export async function createContainer(
   const stores = new StoresRepository(db);
   const realtime = new Realtime({ tokens, log, redis, corsOrigins: config.corsOrigins });
   closers.push(() => realtime.close());
-  const auth = new AuthService({ db, users, wechat, tokens, allowDevLogin: config.allowDevLogin, log });
+  const members = new MembersService({
+    db,
+    tx,
+    audit,
+    clock,
+    onDisabled: (userId) => realtime.dropUser(userId),
+  });
+  const auth = new AuthService({
+    db,
+    users,
+    members,
+    wechat,
+    tokens,
+    allowDevLogin: config.allowDevLogin,
+    log,
+  });
+  const invites = new InvitesService({ db, tx, auth, members, audit, clock });
+  const oa = config.wechatOa;
+  const h5Auth = createH5Auth({
+    db,
+    tx,
+    auth,
+    redis,
+    clock,
+    log,
+    jwtSecret: config.jwt.secret,
+    allowDevLogin: config.allowDevLogin,
+    wechatWeb: oa && {
+      appid: oa.appid,
+      authorizeBase: oa.authorizeBase ?? wechatMockUrl ?? 'https://open.weixin.qq.com',
+      auth: new HttpWechatWebAuth({ apiBase: wechatBase, appid: oa.appid, secret: oa.secret }),
+    },
+    sms:
+      config.sms && smsApiBase
+        ? {
+            provider: new HttpSmsProvider({ apiBase: smsApiBase, apiKey: config.sms.apiKey }),
+            signName: config.sms.signName,
+            limits: config.sms.limits,
+          }
+        : null,
+  });
   const catalog = new CatalogService({ catalog: new CatalogRepository(db), stores });
   const geo: GeoProvider = createGeoProvider({
     amap: config.geo.provider === 'amap' ? config.amap : undefined,
@@ -321,10 +393,16 @@ export async function createContainer(
   });
   const aftersales = new AftersalesService({ db, tx, orders, lifecycle, refunds, stock, clock, log });
   const nlu = createNlu();
+  const knowledgeParts = await createKnowledgeAdmin({ db, tx, audit, redis, nlu, clock, log });
+  closers.push(knowledgeParts.close);
+  const { knowledge, knowledgeAdmin } = knowledgeParts;
+  // A product written through the admin API (here or, through Redis, on another instance) is known
+  // to the bot on its next message, before the table fingerprint would notice.
+  catalogAdmin.services.catalogChanges.onChange(() => knowledgeParts.signal.heard());
   const dialogue = new Dialogue({
     db,
     nlu,
-    knowledge: await createKnowledge(db),
+    knowledge,
     orders,
     lifecycle,
     slots,
@@ -346,6 +424,18 @@ export async function createContainer(
   const courierPositions = new CourierPositionService({ db, tx, realtime, limiter, clock });
   orders.setCourierInfo((orderId) => courierInfoFor(db, orderId, (id) => courierPositions.fresh(id)));
   const kpis = new KpisService({ db, clock });
+  const opsData = await createOpsData({
+    db,
+    tx,
+    audit,
+    clock,
+    log,
+    redis,
+    lifecycle,
+    refunds,
+    stock,
+    storeIndex: storesService,
+  });
 
   const tick = async () => {
     try {
@@ -404,10 +494,17 @@ export async function createContainer(
       alerts,
       addresses,
       ...backoffice,
+      audit,
+      knowledgeAdmin,
+      ...catalogAdmin.services,
+      members,
+      invites,
+      opsData,
+      h5Auth,
     },
     nlu,
     clock,
-    mocks: { pay: payMockRef },
+    mocks: { pay: payMockRef, sms: smsMock },
     close: async () => {
       for (const c of closers.reverse()) await c();
     },

@@ -163,11 +163,11 @@ describe.each(DB_TARGETS)('dispatch and courier app on $name', (target) => {
       .get('/api/v1/courier/route')
       .query({ date: '2026-12-02' })
       .set('Authorization', courierAuth.get(a.id)!)
-      .expect(404);
-    expect(unplanned.body.error.code).toBe('ROUTE_NOT_PLANNED');
-    // Whom to call while the day is not planned: the courier's own store.
-    expect(unplanned.body.error.details).toMatchObject({ date: '2026-12-02', store: { id: storeId } });
-    expect(unplanned.body.error.details.store.phone).toMatch(/\d{3,}/);
+      .expect(200);
+    // Not planned yet: an empty route that says so, and whom to call (the courier's own store).
+    expect(unplanned.body).toMatchObject({ planned: false, planId: null, date: '2026-12-02', stops: [] });
+    expect(unplanned.body.store).toMatchObject({ id: storeId });
+    expect(unplanned.body.store.phone).toMatch(/\d{3,}/);
     await t.http.get('/api/v1/courier/route').set('Authorization', customers[0].auth).expect(403);
     const otherStaff = await bearer('staff', { storeId: storeId === 1 ? 2 : 1 });
     await plan(otherStaff, { date: DAY, storeId }).expect(403);

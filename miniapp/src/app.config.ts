@@ -15,6 +15,8 @@ export default defineAppConfig({
     'pages/aftersales/new/index',
     'pages/addresses/index',
     'pages/addresses/edit/index',
+    'pages/member-bind/index',
+    'pages/phone-login/index',
   ],
   subPackages: [
     {

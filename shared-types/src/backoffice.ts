@@ -122,3 +122,50 @@ export const BACKOFFICE_AUTH_MESSAGES = {
   ACCOUNT_DISABLED: '账号已停用，请联系管理员',
   TOKEN_REVOKED: '登录已失效，请重新登录',
 } as const satisfies Partial<Record<ErrorCode, string>>;
+
+/** A back-office account in the admins' list of accounts. */
+export const AdminAccount = AdminMe.extend({
+  disabled: z.boolean(),
+  version: z.number().int(),
+});
+export type AdminAccount = z.infer<typeof AdminAccount>;
+
+/** `GET /admin/users`: `q` matches the username. */
+export const AdminAccountQuery = PageQuery.extend({
+  q: z.string().trim().min(1).max(64).optional(),
+  role: BackofficeRole.optional(),
+});
+export type AdminAccountQuery = z.infer<typeof AdminAccountQuery>;
+export const AdminAccountList = paged(AdminAccount);
+export type AdminAccountList = z.infer<typeof AdminAccountList>;
+
+const NewPassword = z.string().min(BACKOFFICE_PASSWORD_MIN_LENGTH).max(256);
+
+/** `POST /admin/users`: a new account (an existing username → 409 USERNAME_TAKEN). */
+export const AdminAccountCreate = z.strictObject({
+  username: z.string().trim().min(2).max(64),
+  password: NewPassword,
+  role: BackofficeRole,
+  storeId: z.number().int().positive().optional(),
+});
+export type AdminAccountCreate = z.infer<typeof AdminAccountCreate>;
+
+/** `PATCH /admin/users/:id`: role/store or disabled, with the version read; tokens are revoked. */
+export const AdminAccountPatch = z.strictObject({
+  role: BackofficeRole.optional(),
+  storeId: z.number().int().positive().nullable().optional(),
+  disabled: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+export type AdminAccountPatch = z.infer<typeof AdminAccountPatch>;
+
+/** `POST /admin/users/:id/password`: an admin sets a new password (the account's tokens die). */
+export const AdminPasswordReset = z.strictObject({ password: NewPassword });
+export type AdminPasswordReset = z.infer<typeof AdminPasswordReset>;
+
+/** `POST /admin/me/password`: the signed-in account changes its own password; answers a fresh token. */
+export const OwnPasswordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: NewPassword,
+});
+export type OwnPasswordChange = z.infer<typeof OwnPasswordChange>;

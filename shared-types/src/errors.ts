@@ -84,6 +84,51 @@ export const ERROR_CODES = [
   'ACCOUNT_DISABLED', // 403 账号已停用，请联系管理员 (only after a correct password)
   'TOKEN_REVOKED', // 401 登录已失效，请重新登录 (disabled, password or role changed)
   'ADMIN_USER_NOT_FOUND', // 404 账号不存在
+  'USERNAME_TAKEN', // 409 用户名已存在
+  'LAST_ADMIN', // 409 不能停用或降级最后一个管理员（也不能停用自己）
+  'PASSWORD_WRONG', // 400 当前密码错误
+  // admin data (every write carries the record's version)
+  'VERSION_CONFLICT', // 409 记录已被他人修改 (details.current: the record now)
+  'STOCK_BELOW_RESERVED', // 409 库存不能低于未完成订单占用的数量 (details.reserved)
+  'SKU_TAKEN', // 409 SKU 已存在
+  'CSV_HEADER_INVALID', // 400 表头不对 (details: expected, missing, unknown)
+  'CSV_ENCODING_INVALID', // 400 文件不是 UTF-8 编码
+  'CSV_MALFORMED', // 400 CSV 格式错误（引号未闭合等）
+  'CSV_ROWS_INVALID', // 422 有行未通过校验，未写入任何数据 (details: created, updated, errors)
+  'AUDIT_QUERY_INVALID',
+  // invites and members
+  'INVITE_NOT_FOUND', // 404 邀请码无效
+  'INVITE_EXPIRED', // 410 邀请码已过期
+  'INVITE_SPENT', // 409 邀请码已被使用
+  'INVITE_REVOKED', // 410 邀请码已撤销
+  'ROLE_NOT_BOUND', // 403 该微信账号未绑定此身份
+  'MEMBER_NOT_FOUND',
+  'MEMBER_DISABLED', // 403 成员已停用
+  // FAQ and product relations (the support bot's knowledge)
+  'FAQ_NOT_FOUND', // 404 常见问题不存在
+  'RELATION_NOT_FOUND', // 404 商品关系不存在
+  'RELATION_EXISTS', // 409 这两个商品之间已有同类关系
+  'RELATION_SELF', // 400 商品不能和自己建立关系
+  // stores, zones, slot templates and overrides, admin orders
+  'STORE_CODE_TAKEN', // 409 门店编码已存在
+  'STORE_CLOSED_TODAY', // 422 门店今日休息，暂不支持自提
+  'ZONE_INVALID', // 400 配送区多边形无效 (details.fields)
+  'ZONE_NOT_FOUND', // 404 配送区不存在
+  'ZONE_CODE_TAKEN', // 409 配送区编码已存在
+  'SLOT_TEMPLATE_NOT_FOUND', // 404 时段模板不存在
+  'SLOT_TEMPLATE_OVERLAP', // 409 同一配送区同一天的时段不能重叠 (details.conflictWith)
+  'REFUND_AMOUNT_MISMATCH', // 422 退款金额与所选商品不符 (details.expectedFen)
+  // H5 logins: WeChat web authorisation and phone + SMS code (texts: H5_AUTH_MESSAGES in h5-auth.ts)
+  'OAUTH_STATE_INVALID', // 400 登录链接已失效，请重新进入
+  'WECHAT_WEB_DISABLED', // 404 未开通微信网页登录
+  'PHONE_INVALID', // 400 请输入正确的11位手机号
+  'PHONE_TAKEN', // 409 该手机号已绑定其他账号
+  'SMS_RATE_LIMITED', // 429 验证码发送太频繁 (Retry-After)
+  'SMS_UNAVAILABLE', // 503 短信服务暂时不可用
+  'SMS_LOGIN_DISABLED', // 404 未开通短信登录
+  'SMS_CODE_INVALID', // 400 验证码错误 (details.attemptsLeft)
+  'SMS_CODE_EXPIRED', // 400 验证码已过期或已使用，请重新获取
+  'SMS_CODE_LOCKED', // 400 错误次数过多，验证码已失效，请重新获取
 ] as const;
 
 /** A machine-readable error code. */

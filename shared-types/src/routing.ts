@@ -251,8 +251,11 @@ export type CourierStop = z.infer<typeof CourierStop>;
 
 /** `GET /courier/route` answer and the `route:updated` socket payload. */
 export const CourierRoute = z.object({
-  planId: z.number().int(),
-  version: z.number().int(),
+  /** False before the store has planned the day: no stops yet, and `store` says whom to call. */
+  planned: z.boolean(),
+  /** The plan shown (null while not planned). */
+  planId: z.number().int().nullable(),
+  version: z.number().int().nullable(),
   date: z.string(),
   courierId: z.number().int(),
   store: z.object({

@@ -28,6 +28,14 @@ import { BillReportEntity } from '../modules/payments/bill.entity';
 import { OpsAlertEntity } from '../modules/ops/alert.entity';
 import { AddressEntity } from '../modules/addresses/address.entity';
 import { AdminLoginEntity, AdminUserEntity } from '../modules/backoffice/admin-user.entity';
+import { AuditEntity } from '../modules/audit/audit.entity';
+import {
+  FaqArticleEntity,
+  ProductRelationEntity,
+  ProductSuitabilityEntity,
+} from '../modules/knowledge-admin/knowledge.entity';
+import { InviteEntity, UserRoleEntity } from '../modules/members/member.entity';
+import { SmsCodeEntity } from '../modules/h5-auth/sms-code.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
@@ -68,4 +76,11 @@ export const ENTITIES = [
   AddressEntity,
   AdminUserEntity,
   AdminLoginEntity,
+  AuditEntity,
+  FaqArticleEntity,
+  ProductRelationEntity,
+  ProductSuitabilityEntity,
+  UserRoleEntity,
+  InviteEntity,
+  SmsCodeEntity,
 ];

@@ -10,6 +10,11 @@ import { Money1764000700000 } from './migrations/1764000700000-money';
 import { Addresses1764000800000 } from './migrations/1764000800000-addresses';
 import { DeliveryCode1764000810000 } from './migrations/1764000810000-delivery-code';
 import { Backoffice1764000900000 } from './migrations/1764000900000-backoffice';
+import { H5Auth1764000960000 } from './migrations/1764000960000-h5-auth';
+import { Members1764000910000 } from './migrations/1764000910000-members';
+import { Audit1764000920000 } from './migrations/1764000920000-audit';
+import { Knowledge1764000950000 } from './migrations/1764000950000-knowledge';
+import { OpsData1764000940000 } from './migrations/1764000940000-ops-data';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -25,4 +30,9 @@ export const MIGRATIONS = [
   Addresses1764000800000,
   DeliveryCode1764000810000,
   Backoffice1764000900000,
+  Members1764000910000,
+  Audit1764000920000,
+  OpsData1764000940000,
+  Knowledge1764000950000,
+  H5Auth1764000960000,
 ];

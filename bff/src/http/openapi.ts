@@ -3,6 +3,10 @@ import * as T from '@omni/shared-types';
 import { CaseAction } from '../modules/aftersales/aftersales.routes';
 import { CourierPositionBody } from '../modules/dispatch/courier-position';
 import { RegeoQuery } from '../modules/geo/geo.routes';
+import { H5_AUTH_OPERATIONS } from '../modules/h5-auth/h5-auth.openapi';
+import { CATALOG_ADMIN_OPERATIONS } from '../modules/catalog-admin/catalog-admin.openapi';
+import { OPS_DATA_OPERATIONS } from '../modules/ops-data/ops-data.openapi';
+import { ADMIN_ACCOUNTS_OPERATIONS } from '../modules/backoffice/admin-accounts.openapi';
 
 /** One documented operation: its schemas come from shared-types, the same ones the routes parse with. */
 export interface ApiOperation {
@@ -16,6 +20,9 @@ export interface ApiOperation {
   body?: z.ZodType;
   response?: z.ZodType;
   errors?: T.ErrorCode[];
+  /** Media type of `body` and of `response` when not JSON (CSV uploads and downloads). */
+  bodyType?: 'text/csv';
+  responseType?: 'text/csv';
 }
 
 /** The operations of `/api/v1`; each module's routes are listed here as they land. */
@@ -438,10 +445,80 @@ export const API_OPERATIONS: ApiOperation[] = [
   {
     method: 'post',
     path: '/auth/wechat',
-    summary: '微信登录 (code2session)',
-    body: T.WechatLoginBody,
-    response: T.LoginResponse,
-    errors: ['WECHAT_CODE_INVALID', 'WECHAT_RATE_LIMITED'],
+    summary:
+      '微信登录 (code2session)；role 选择该微信身份已绑定的角色（默认 consumer），返回全部已绑定角色供切换；从不改动已绑定的角色',
+    body: T.WechatRoleLoginBody,
+    response: T.RoleLoginResponse,
+    errors: ['WECHAT_CODE_INVALID', 'WECHAT_RATE_LIMITED', 'ROLE_NOT_BOUND', 'MEMBER_DISABLED'],
+  },
+  // Invites and members (modules/members).
+  {
+    method: 'post',
+    path: '/auth/invite/accept',
+    summary: '接受邀请：用 wx.login 的 code 把邀请的角色绑定到该微信身份，邀请码作废，返回该角色的登录凭证',
+    body: T.AcceptInviteBody,
+    response: T.RoleLoginResponse,
+    errors: [
+      'INVITE_NOT_FOUND',
+      'INVITE_EXPIRED',
+      'INVITE_SPENT',
+      'INVITE_REVOKED',
+      'WECHAT_CODE_INVALID',
+      'COURIER_NOT_FOUND',
+    ],
+  },
+  {
+    method: 'post',
+    path: '/admin/invites',
+    summary:
+      '创建邀请（单次有效，默认 72 小时）：管理员任意门店；店长仅本店店员与骑手。骑手邀请不带 storeId 时归第一家可配送门店',
+    roles: ['admin', 'store_manager'],
+    body: T.CreateInviteBody,
+    response: T.CreateInviteResponse,
+    errors: ['STORE_NOT_FOUND', 'COURIER_NOT_FOUND', 'FORBIDDEN'],
+  },
+  {
+    method: 'get',
+    path: '/admin/invites',
+    summary: '邀请列表（分页，按状态筛选；店长只看本店）',
+    roles: ['admin', 'store_manager'],
+    query: T.InviteListQuery,
+    response: T.InviteListResponse,
+  },
+  {
+    method: 'post',
+    path: '/admin/invites/{id}/revoke',
+    summary: '撤销未使用的邀请',
+    roles: ['admin', 'store_manager'],
+    body: T.AdminActionBody,
+    response: T.InviteItem,
+    errors: ['INVITE_NOT_FOUND', 'INVALID_STATE', 'VERSION_CONFLICT'],
+  },
+  {
+    method: 'get',
+    path: '/admin/members',
+    summary: '成员列表（微信身份绑定的骑手、店员、店长；分页；店长只看本店）',
+    roles: ['admin', 'store_manager'],
+    query: T.MemberListQuery,
+    response: T.MemberListResponse,
+  },
+  {
+    method: 'post',
+    path: '/admin/members/{id}/disable',
+    summary: '停用成员：其已签发的登录凭证立即失效（401），长连接被断开',
+    roles: ['admin', 'store_manager'],
+    body: T.AdminActionBody,
+    response: T.MemberItem,
+    errors: ['MEMBER_NOT_FOUND', 'VERSION_CONFLICT', 'FORBIDDEN'],
+  },
+  {
+    method: 'post',
+    path: '/admin/members/{id}/enable',
+    summary: '重新启用成员（需重新登录）',
+    roles: ['admin', 'store_manager'],
+    body: T.AdminActionBody,
+    response: T.MemberItem,
+    errors: ['MEMBER_NOT_FOUND', 'VERSION_CONFLICT', 'FORBIDDEN'],
   },
   {
     method: 'post',
@@ -451,6 +528,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: T.LoginResponse,
     errors: ['DEV_LOGIN_DISABLED'],
   },
+  // H5 logins: WeChat web authorisation, phone + SMS code (modules/h5-auth).
+  ...H5_AUTH_OPERATIONS,
   { method: 'get', path: '/categories', summary: '商品分类', response: T.CategoryListResponse },
   {
     method: 'get',
@@ -492,7 +571,6 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: ['courier'],
     query: T.CourierRouteQuery,
     response: T.CourierRoute,
-    errors: ['ROUTE_NOT_PLANNED'],
   },
   {
     method: 'post',
@@ -585,6 +663,93 @@ export const API_OPERATIONS: ApiOperation[] = [
     roles: ['consumer'],
     errors: ['SAVED_ADDRESS_NOT_FOUND'],
   },
+  // the support bot's knowledge (knowledge-admin)
+  {
+    method: 'get',
+    path: '/admin/faq',
+    summary: '常见问题列表（分页；q 搜索问题/答案/关键词，category 分类，active 是否启用）',
+    roles: ['admin'],
+    query: T.FaqListQuery,
+    response: T.FaqListResponse,
+  },
+  {
+    method: 'post',
+    path: '/admin/faq',
+    summary: '新建常见问题（category 默认 general；几秒内所有实例的客服机器人按它回答）',
+    roles: ['admin'],
+    body: T.CreateFaqBody,
+    response: T.AdminFaq,
+  },
+  {
+    method: 'post',
+    path: '/admin/faq/try',
+    summary: '试一试：机器人对一句话识别的意图、置信度和会给出的常见问题答案',
+    roles: ['admin'],
+    body: T.FaqTryBody,
+    response: T.FaqTryResponse,
+  },
+  {
+    method: 'get',
+    path: '/admin/faq/{id}',
+    summary: '常见问题详情',
+    roles: ['admin'],
+    response: T.AdminFaq,
+    errors: ['FAQ_NOT_FOUND'],
+  },
+  {
+    method: 'patch',
+    path: '/admin/faq/{id}',
+    summary: '修改常见问题（任意字段 + version；active: false 即归档）',
+    roles: ['admin'],
+    body: T.UpdateFaqBody,
+    response: T.AdminFaq,
+    errors: ['FAQ_NOT_FOUND', 'VERSION_CONFLICT'],
+  },
+  {
+    method: 'delete',
+    path: '/admin/faq/{id}',
+    summary: '删除常见问题（?version=，204）',
+    roles: ['admin'],
+    query: T.DeleteVersionQuery,
+    errors: ['FAQ_NOT_FOUND', 'VERSION_CONFLICT'],
+  },
+  {
+    method: 'get',
+    path: '/admin/product-relations',
+    summary: '商品关系列表（推荐用：搭配 complement / 替代 substitute / 升级 upgrade；productId 任一端）',
+    roles: ['admin'],
+    query: T.ProductRelationListQuery,
+    response: T.ProductRelationListResponse,
+  },
+  {
+    method: 'post',
+    path: '/admin/product-relations',
+    summary: '新建商品关系（不能关联自己；同一关系不能重复）',
+    roles: ['admin'],
+    body: T.CreateProductRelationBody,
+    response: T.AdminProductRelation,
+    errors: ['PRODUCT_NOT_FOUND', 'RELATION_SELF', 'RELATION_EXISTS'],
+  },
+  {
+    method: 'patch',
+    path: '/admin/product-relations/{id}',
+    summary: '修改商品关系的权重或推荐理由（+ version）',
+    roles: ['admin'],
+    body: T.UpdateProductRelationBody,
+    response: T.AdminProductRelation,
+    errors: ['RELATION_NOT_FOUND', 'VERSION_CONFLICT'],
+  },
+  {
+    method: 'delete',
+    path: '/admin/product-relations/{id}',
+    summary: '删除商品关系（?version=，204）',
+    roles: ['admin'],
+    query: T.DeleteVersionQuery,
+    errors: ['RELATION_NOT_FOUND', 'VERSION_CONFLICT'],
+  },
+  ...CATALOG_ADMIN_OPERATIONS,
+  ...OPS_DATA_OPERATIONS,
+  ...ADMIN_ACCOUNTS_OPERATIONS,
 ];
 
 function schemaOf(s: z.ZodType): Record<string, unknown> {
@@ -623,7 +788,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     const responses: Record<string, unknown> = {
       '200': {
         description: 'OK',
-        content: op.response ? { 'application/json': { schema: schemaOf(op.response) } } : undefined,
+        content: op.response
+          ? { [op.responseType ?? 'application/json']: { schema: schemaOf(op.response) } }
+          : undefined,
       },
       '4XX': {
         description: `错误${op.errors ? `: ${op.errors.join(', ')}` : ''}`,
@@ -634,7 +801,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       summary: op.summary,
       parameters: params.length ? params : undefined,
       requestBody: op.body
-        ? { required: true, content: { 'application/json': { schema: schemaOf(op.body) } } }
+        ? { required: true, content: { [op.bodyType ?? 'application/json']: { schema: schemaOf(op.body) } } }
         : undefined,
       responses,
       security: op.roles ? [{ bearer: [] }] : undefined,

@@ -13,8 +13,11 @@ export type AppSocket = Socket<
   Record<string, never>,
   ServerToClientEvents,
   Record<string, never>,
-  { principal: Principal }
+  { principal: Principal; token: string }
 >;
+
+/** How often every held socket's token is checked again (a disabled member is dropped by then at the latest). */
+const RECHECK_MS = 30_000;
 
 /** Room names: one per user, per store's staff, per courier, per conversation. */
 export const rooms = {
@@ -33,6 +36,7 @@ export const rooms = {
  */
 export class Realtime {
   private io: Server | null = null;
+  private recheckTimer: NodeJS.Timeout | null = null;
   private readonly handlers: Array<(socket: AppSocket) => void> = [];
 
   constructor(
@@ -41,6 +45,8 @@ export class Realtime {
       log: Logger;
       redis: RedisConnection | null;
       corsOrigins: string[];
+      /** Interval of the token re-check of held sockets, ms (default 30 s). */
+      recheckMs?: number;
     },
   ) {}
 
@@ -63,14 +69,20 @@ export class Realtime {
       const raw =
         (socket.handshake.auth as { token?: unknown })?.token ?? socket.handshake.headers.authorization;
       const token = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : '';
-      try {
-        if (!token) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
-        socket.data.principal = this.deps.tokens.verify(token);
-        next();
-      } catch (err) {
-        const e = err instanceof AppError ? err : new AppError(401, 'TOKEN_INVALID', '登录凭证无效');
-        next(Object.assign(new Error(e.message), { data: { code: e.code } }));
-      }
+      // verifyCurrent: a revoked token (disabled member, changed password) cannot open a socket either.
+      (token
+        ? this.deps.tokens.verifyCurrent(token)
+        : Promise.reject(new AppError(401, 'UNAUTHENTICATED', '请先登录'))
+      )
+        .then((principal) => {
+          socket.data.principal = principal;
+          socket.data.token = token;
+          next();
+        })
+        .catch((err: unknown) => {
+          const e = err instanceof AppError ? err : new AppError(401, 'TOKEN_INVALID', '登录凭证无效');
+          next(Object.assign(new Error(e.message), { data: { code: e.code } }));
+        });
     });
     io.on('connection', (raw) => {
       const socket = raw as AppSocket;
@@ -80,9 +92,42 @@ export class Realtime {
       if (p.role === 'staff' && p.storeId) void socket.join([rooms.storeStaff(p.storeId), rooms.allStaff]);
       if (p.role === 'courier' && p.courierId) void socket.join(rooms.courier(p.courierId));
       if (p.role === 'admin') void socket.join(rooms.admins);
+      // Every event the client sends re-checks its token first: a disabled member is dropped, not served.
+      socket.use((_event, next) => {
+        void this.stillValid(socket).then((ok) => ok && next());
+      });
       for (const h of this.handlers) h(socket);
     });
     this.io = io;
+    this.recheckTimer = setInterval(() => void this.recheck(), this.deps.recheckMs ?? RECHECK_MS);
+    this.recheckTimer.unref();
+  }
+
+  /** Checks one socket's token against the database; disconnects it (and answers false) when revoked or expired. */
+  private async stillValid(socket: AppSocket): Promise<boolean> {
+    try {
+      await this.deps.tokens.verifyCurrent(socket.data.token);
+      return true;
+    } catch (err) {
+      if (!(err instanceof AppError)) {
+        // The database did not answer: keep the socket, the next check decides.
+        this.deps.log.warn({ err }, 'socket token re-check failed');
+        return true;
+      }
+      socket.disconnect(true);
+      return false;
+    }
+  }
+
+  /** Re-checks every socket this instance holds (the periodic sweep; tests call it directly). */
+  async recheck(): Promise<void> {
+    if (!this.io) return;
+    for (const raw of this.io.of('/').sockets.values()) await this.stillValid(raw as AppSocket);
+  }
+
+  /** Disconnects every socket of WeChat identity `userId`, on every instance (a member was just disabled). */
+  dropUser(userId: number): void {
+    this.io?.in(rooms.user(userId)).disconnectSockets(true);
   }
 
   /** Emits to a room on every instance; a no-op before `attach` (HTTP-only tests). */
@@ -96,6 +141,8 @@ export class Realtime {
 
   /** Closes every socket (not the HTTP server). */
   async close(): Promise<void> {
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+    this.recheckTimer = null;
     if (!this.io) return;
     this.io.disconnectSockets(true);
     await new Promise<void>((ok) => this.io!.close(() => ok()));

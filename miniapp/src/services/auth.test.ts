@@ -5,6 +5,13 @@ import { h5DemoUser, login, logout } from './auth';
 const mockRequest = Taro.request as unknown as jest.Mock;
 
 function loginAnswer() {
+  // GET /auth/options first: a dev BFF offers the demo login.
+  mockRequest.mockResolvedValueOnce({
+    statusCode: 200,
+    header: {},
+    errMsg: 'request:ok',
+    data: { devLogin: true, smsLogin: false, wechatWeb: false },
+  });
   mockRequest.mockResolvedValueOnce({
     statusCode: 200,
     header: {},
@@ -35,7 +42,9 @@ describe('the H5 demo customer', () => {
     logout();
     loginAnswer();
     await login();
-    const bodies = mockRequest.mock.calls.map(([opts]) => (opts as { data: { openid: string } }).data);
+    const bodies = mockRequest.mock.calls
+      .filter(([opts]) => (opts as { url: string }).url.endsWith('/auth/dev'))
+      .map(([opts]) => (opts as { data: { openid: string } }).data);
     expect(bodies.map((b) => b.openid)).toEqual([first.openid, first.openid]);
   });
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { LoginResponse } from '@omni/shared-types';
 import { IS_H5 } from '../config';
 import { ApiError, request } from './request';
+import { authOptions, h5LoginMode, startWechatWebLogin, type H5LoginMode } from './h5-login';
 import { clearSession, saveSession, type Session } from './session';
 
 const DEMO_KEY = 'omni.demoOpenid';
@@ -43,8 +44,28 @@ async function wechatCode(): Promise<string> {
   throw error;
 }
 
-/** Signs in: WeChat login code in the mini-program, the dev login in H5. Stores the session. */
-export async function login(): Promise<Session> {
+/**
+ * Signs in and stores the session: WeChat login code in the mini-program; in H5 the demo login
+ * where the BFF allows it, else WeChat web authorisation inside WeChat (the page leaves) or the
+ * 手机号登录 page (`known`: the mode the page already asked the BFF for). Null: the sign-in goes
+ * on elsewhere.
+ */
+export async function login(known?: H5LoginMode): Promise<Session | null> {
+  if (IS_H5) {
+    const mode = known ?? h5LoginMode(await authOptions(), globalThis.navigator?.userAgent ?? '');
+    if (mode === 'wechat') {
+      await startWechatWebLogin();
+      return null;
+    }
+    if (mode === 'sms') {
+      void Taro.navigateTo({ url: '/pages/phone-login/index' });
+      return null;
+    }
+    if (mode === 'none') {
+      void Taro.showToast({ title: '请在微信中打开本页面登录', icon: 'none' });
+      return null;
+    }
+  }
   const session = IS_H5
     ? await request({
         method: 'POST',

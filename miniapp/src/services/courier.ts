@@ -107,7 +107,7 @@ export function cacheRoute(route: CourierRoute): void {
   }
 }
 
-/** The signed-in courier's route of `date` (`YYYY-MM-DD`, Shanghai); 404 ROUTE_NOT_PLANNED before planning. */
+/** The signed-in courier's route of `date` (`YYYY-MM-DD`, Shanghai); `planned: false` before planning. */
 export async function fetchRoute(date: string): Promise<CourierRoute> {
   const route = await courierRequest({ path: '/courier/route', query: { date }, schema: CourierRoute });
   cacheRoute(route);

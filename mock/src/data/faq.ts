@@ -1,25 +1,7 @@
-/** Help-centre topics; the support bot and the mini-program's help page group articles by these. */
-export type FaqCategory =
-  | 'returns'
-  | 'delivery'
-  | 'invoice'
-  | 'membership'
-  | 'coupons'
-  | 'payment'
-  | 'pickup'
-  | 'orders'
-  | 'account'
-  | 'products';
+import type { FaqArticle } from '@omni/shared-types';
 
-/** One help-centre article: the answer (`body`), how customers ask for it (`questions`) and search words. */
-export interface FaqArticle {
-  id: string; // stable kebab-case key, e.g. "returns-7-day"
-  title: string;
-  category: FaqCategory;
-  body: string; // plain text shown to the customer, Simplified Chinese
-  questions: string[]; // 4–8 colloquial ways customers ask it
-  keywords: string[];
-}
+// The article types live in shared-types (the BFF's knowledge reads them from the database).
+export type { FaqArticle, FaqCategory } from '@omni/shared-types';
 
 /**
  * The shop's help centre (Simplified Chinese): returns, delivery, pickup, invoices, membership, coupons,

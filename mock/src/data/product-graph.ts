@@ -1,29 +1,7 @@
-/** How two demo products relate: used together, an add-on, an alternative, or the same product line. */
-export type ProductEdgeKind = 'complement' | 'accessory' | 'substitute' | 'same_series';
+import type { ProductEdge, ProductGraph, SuitableFor } from '@omni/shared-types';
 
-/** A directed relation between two demo products by sku; `from` is the product the customer already has. */
-export interface ProductEdge {
-  from: string;
-  to: string;
-  kind: ProductEdgeKind;
-}
-
-/** Skin types a product suits, as customers say them. */
-export type SkinType = '干皮' | '油皮' | '混合皮' | '敏感肌' | '所有肤质';
-
-/** Who and when a product suits; fields are absent where they do not apply (no skin type for a mug). */
-export interface SuitableFor {
-  skin?: SkinType[];
-  season?: Array<'春' | '夏' | '秋' | '冬' | '四季'>;
-  occasion?: Array<'日常' | '通勤' | '约会' | '运动' | '居家' | '送礼' | '旅行' | '睡前' | '办公'>;
-  gender?: Array<'女' | '男' | '中性'>;
-}
-
-/** The product knowledge graph: relations between skus plus suitable-for attributes per sku. */
-export interface ProductGraph {
-  edges: ProductEdge[];
-  suitableFor: Record<string, SuitableFor>;
-}
+// The graph types live in shared-types (the BFF's recommender reads the graph from the database).
+export type { ProductEdge, ProductEdgeKind, ProductGraph, SkinType, SuitableFor } from '@omni/shared-types';
 
 const c = (from: string, to: string): ProductEdge => ({ from, to, kind: 'complement' });
 const a = (from: string, to: string): ProductEdge => ({ from, to, kind: 'accessory' });

@@ -1,4 +1,4 @@
-import type { FaqArticle } from '@omni/mock/data';
+import type { FaqArticle } from '@omni/shared-types';
 import { USER_WORDS } from '../nlu/lexicon';
 import { buildBm25Index, type Bm25Field, type Bm25Index } from './bm25';
 import {

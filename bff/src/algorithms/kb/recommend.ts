@@ -1,8 +1,13 @@
-import type { ProductGraph, SeedProduct } from '@omni/mock/data';
-import type { ProductEdgeKind, SkinType } from '@omni/mock/data/product-graph';
+import type { ProductAttribute, ProductEdgeKind, ProductGraph, SkinType } from '@omni/shared-types';
 
-/** What `recommend` needs of a product; the demo `SeedProduct` fits. */
-export type RecommendProduct = Pick<SeedProduct, 'sku' | 'name' | 'categoryId' | 'tags' | 'attributes'>;
+/** What `recommend` needs of a product (a catalogue row or a demo seed product fits). */
+export interface RecommendProduct {
+  sku: string;
+  name: string;
+  categoryId: string;
+  tags: readonly string[];
+  attributes: readonly ProductAttribute[];
+}
 
 /** What the customer wants, as the NLU extracts it: skin type, clothing size, colour, category or product word. */
 export interface RecommendAttributes {
@@ -46,12 +51,15 @@ export const CATEGORY_NAMES: Readonly<Record<string, string>> = {
 const FORWARD: Readonly<Record<ProductEdgeKind, number>> = {
   complement: 1,
   accessory: 0.8,
+  upgrade: 0.7,
   same_series: 0.6,
   substitute: 0.4,
 };
 const BACKWARD: Readonly<Record<ProductEdgeKind, number>> = {
   complement: 0.7,
   accessory: 0.5,
+  // Suggesting the cheaper version of what the customer has is rarely what they want.
+  upgrade: 0.2,
   same_series: 0.6,
   substitute: 0.4,
 };
@@ -85,6 +93,8 @@ function edgeReason(kind: ProductEdgeKind, seedName: string, missing: boolean, c
       return `和${seedName}同系列`;
     case 'substitute':
       return `可替代${seedName}`;
+    case 'upgrade':
+      return `${seedName}的升级款`;
   }
 }
 
@@ -166,15 +176,22 @@ export function recommend(
   // The strongest edge per candidate gives its score and reason; every further link to a seed adds a little.
   const linked = new Map<string, { best: number; links: number; reason: string }>();
   for (const edge of graph.edges) {
-    for (const [seed, other, weights] of [
-      [edge.from, edge.to, FORWARD],
-      [edge.to, edge.from, BACKWARD],
+    for (const [seed, other, weights, forward] of [
+      [edge.from, edge.to, FORWARD, true],
+      [edge.to, edge.from, BACKWARD, false],
     ] as const) {
       if (!seedSet.has(seed) || seedSet.has(other) || !bySku.has(other)) continue;
       const missing = !available(seed);
-      const weight = missing && edge.kind === 'substitute' ? SUBSTITUTE_FOR_MISSING : weights[edge.kind];
+      const weight =
+        (missing && edge.kind === 'substitute' ? SUBSTITUTE_FOR_MISSING : weights[edge.kind]) *
+        (edge.weight ?? 1);
       const seedName = prefix + shortName(bySku.get(seed)!.name);
-      const reason = edgeReason(edge.kind, seedName, missing, bySku.get(other)!.categoryId);
+      // An edge's own reason (written in the back office) describes its far end, so only forwards.
+      const reason =
+        (forward && !missing ? edge.reason : null) ??
+        (forward || edge.kind !== 'upgrade'
+          ? edgeReason(edge.kind, seedName, missing, bySku.get(other)!.categoryId)
+          : `比${seedName}更实惠`);
       const current = linked.get(other) ?? { best: 0, links: 0, reason };
       linked.set(other, {
         best: Math.max(current.best, weight),

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { DevLoginBody, WechatLoginBody } from '@omni/shared-types';
+import { DevLoginBody, WechatRoleLoginBody } from '@omni/shared-types';
 import type { AppState } from '../../http/context';
 import { parse } from '../../http/validate';
 import type { AuthService } from './auth.service';
@@ -8,7 +8,7 @@ import type { AuthService } from './auth.service';
 export function authRoutes(auth: AuthService): Router<AppState> {
   const r = new Router<AppState>();
   r.post('/auth/wechat', async (ctx) => {
-    ctx.body = await auth.wechatLogin(parse(WechatLoginBody, ctx.request.body, '登录参数'));
+    ctx.body = await auth.wechatLogin(parse(WechatRoleLoginBody, ctx.request.body, '登录参数'));
   });
   r.post('/auth/dev', async (ctx) => {
     ctx.body = await auth.devLogin(parse(DevLoginBody, ctx.request.body, '登录参数'));

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   BACKOFFICE_PASSWORD_MIN_LENGTH,
   type AdminMe,
@@ -53,7 +53,11 @@ export class AdminUsersService {
    * Creates the account, or resets an existing one (same username in any case): new password,
    * role and store, enabled again, older tokens revoked. 400/404 for bad input.
    */
-  async createOrReset(input: AdminUserInput): Promise<{ user: AdminUserEntity; created: boolean }> {
+  async createOrReset(
+    input: AdminUserInput,
+    /** Runs in the same transaction once the row is written (the audit entry). */
+    saved?: (m: EntityManager, user: AdminUserEntity, created: boolean) => Promise<void>,
+  ): Promise<{ user: AdminUserEntity; created: boolean }> {
     const username = input.username.trim();
     const storeId = await this.checkInput({ ...input, username });
     const passwordHash = await hashPassword(input.password);
@@ -80,6 +84,7 @@ export class AdminUsersService {
             updatedAt: now,
           }),
         );
+        await saved?.(m, user, true);
         return { user, created: true };
       }
       await repo
@@ -96,7 +101,9 @@ export class AdminUsersService {
         })
         .where('id = :id', { id: found.id })
         .execute();
-      return { user: await repo.findOneByOrFail({ id: found.id }), created: false };
+      const user = await repo.findOneByOrFail({ id: found.id });
+      await saved?.(m, user, false);
+      return { user, created: false };
     });
   }
 
@@ -149,7 +156,8 @@ export class AdminUsersService {
     return this.checkStore(input.role, input.storeId ?? null);
   }
 
-  private async checkStore(role: BackofficeRole, storeId: number | null): Promise<number | null> {
+  /** The store a role needs (none for admin, an existing one for store_manager); 400/404 otherwise. */
+  async checkStore(role: BackofficeRole, storeId: number | null): Promise<number | null> {
     if (role === 'admin') {
       if (storeId !== null) {
         throw new ValidationError('管理员不属于某个门店', [

@@ -5,6 +5,8 @@ import type { RedisConnection } from '../../adapters/redis';
 import type { TokenService } from '../../http/auth';
 import type { Logger } from '../../logger';
 import { AdminUsersService } from './admin-users.service';
+import { AdminAccountsService } from './admin-accounts.service';
+import type { AuditService } from '../audit/audit.service';
 import { BackofficeAuthService } from './backoffice-auth.service';
 import { CaptchaService, type CaptchaMaker } from './captcha';
 import { LoginGuard } from './login-guard';
@@ -20,7 +22,12 @@ export function createBackoffice(deps: {
   clock: Clock;
   log: Logger;
   captcha?: CaptchaMaker;
-}): { adminUsers: AdminUsersService; backofficeAuth: BackofficeAuthService } {
+  audit: AuditService;
+}): {
+  adminUsers: AdminUsersService;
+  backofficeAuth: BackofficeAuthService;
+  adminAccounts: AdminAccountsService;
+} {
   const adminUsers = new AdminUsersService({ db: deps.db, tx: deps.tx, clock: deps.clock });
   const redis = deps.redis?.pub ?? null;
   const backofficeAuth = new BackofficeAuthService({
@@ -33,5 +40,13 @@ export function createBackoffice(deps: {
     clock: deps.clock,
     log: deps.log,
   });
-  return { adminUsers, backofficeAuth };
+  const adminAccounts = new AdminAccountsService({
+    db: deps.db,
+    tx: deps.tx,
+    clock: deps.clock,
+    users: adminUsers,
+    audit: deps.audit,
+    tokens: deps.tokens,
+  });
+  return { adminUsers, backofficeAuth, adminAccounts };
 }

@@ -67,6 +67,10 @@ export class ProductEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Bumped by every admin edit; a write naming an older one is refused (VERSION_CONFLICT). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }
 
 /** Units of a product on hand in a store (available to sell). */
@@ -85,4 +89,8 @@ export class StockEntity {
 
   @Column({ type: 'int' })
   quantity!: number;
+
+  /** Bumped by every admin edit; a write naming an older one is refused (VERSION_CONFLICT). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }

@@ -82,6 +82,7 @@ export class CourierRoutes {
       polyline.push(...(polyline.length ? pts.slice(1) : pts));
     }
     return {
+      planned: true,
       planId: plan.id,
       version: plan.version,
       date: plan.date,

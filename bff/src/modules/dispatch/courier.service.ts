@@ -85,20 +85,28 @@ export class CourierService {
   }
 
   /**
-   * The caller's route of `date` (default today in Shanghai); 404 ROUTE_NOT_PLANNED before the
-   * first plan, with the store's name and phone in the details.
+   * The caller's route of `date` (default today in Shanghai). Before the store's first plan of
+   * that day the answer is still 200, `planned: false` with no stops and the store to call, so
+   * a newly bound courier's screen opens and says why it is empty.
    */
   async route(p: Principal, date: string | undefined): Promise<CourierRoute> {
     const courier = await this.courierOf(p);
     const day = date ?? shanghaiDate(this.deps.clock.now());
     const plan = await this.latestPlan(courier.storeId, day);
     const store = await this.deps.db.getRepository(StoreEntity).findOneByOrFail({ id: courier.storeId });
-    // Who the courier can call while the store has not planned the day yet.
-    if (!plan)
-      throw new NotFoundError('ROUTE_NOT_PLANNED', '当天还没有排线', {
+    if (!plan) {
+      return {
+        planned: false,
+        planId: null,
+        version: null,
         date: day,
-        store: { id: store.id, name: store.name, phone: store.phone },
-      });
+        courierId: courier.id,
+        store: { id: store.id, name: store.name, lat: store.lat, lng: store.lng, phone: store.phone },
+        stops: [],
+        polyline: [],
+        distanceM: 0,
+      };
+    }
     return this.deps.routes.build(plan, courier, store);
   }
 

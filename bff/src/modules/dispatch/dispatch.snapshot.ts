@@ -4,6 +4,7 @@ import { NotFoundError } from '../../http/errors';
 import { OrderEntity } from '../orders/order.entity';
 import { SlotEntity, ZoneEntity } from '../slots/slot.entity';
 import { CourierEntity, StoreEntity } from '../stores/store.entity';
+import { UserRoleEntity } from '../members/member.entity';
 import { RoutePlanEntity, RouteStopEntity } from './dispatch.entity';
 import type { PlanJob, PlanVehicle } from './dispatch.problem';
 
@@ -35,7 +36,16 @@ export interface DaySnapshot {
 export async function loadDay(db: DataSource, storeId: number, date: string): Promise<DaySnapshot> {
   const store = await db.getRepository(StoreEntity).findOneBy({ id: storeId });
   if (!store) throw new NotFoundError('STORE_NOT_FOUND', '门店不存在');
-  const couriers = await db.getRepository(CourierEntity).find({ where: { storeId }, order: { id: 'ASC' } });
+  const all = await db.getRepository(CourierEntity).find({ where: { storeId }, order: { id: 'ASC' } });
+  // A courier whose membership was disabled gets no stops (couriers never bound keep working).
+  const disabled = all.length
+    ? await db.getRepository(UserRoleEntity).find({
+        where: { role: 'courier', disabled: true, courierId: In(all.map((c) => c.id)) },
+        select: { courierId: true },
+      })
+    : [];
+  const off = new Set(disabled.map((r) => r.courierId));
+  const couriers = all.filter((c) => !off.has(c.id));
   const zones = await db.getRepository(ZoneEntity).findBy({ storeId });
   const slots = zones.length
     ? await db.getRepository(SlotEntity).findBy({ zoneId: In(zones.map((z) => z.id)), date })

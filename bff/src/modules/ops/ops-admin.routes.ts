@@ -1,12 +1,23 @@
 import Router from '@koa/router';
 import { BillDate, IdParam, JobListQuery, OpsAlert, RefundListQuery } from '@omni/shared-types';
-import { requireRole } from '../../http/auth';
 import type { AppState } from '../../http/context';
+import type { Permission } from '../../http/permissions';
 import { parse, singleQuery } from '../../http/validate';
 import type { JobsService } from '../jobs/jobs.service';
 import type { BillsService } from '../payments/bills.service';
 import type { RefundsService } from '../payments/refunds.service';
 import type { AlertsService } from './alerts.service';
+
+const ADMIN = ['admin'] as const;
+export const opsAdminPermissions: Permission[] = [
+  { method: 'GET', path: '/admin/jobs', roles: ADMIN },
+  { method: 'POST', path: '/admin/jobs/:id/retry', roles: ADMIN },
+  { method: 'GET', path: '/admin/refunds', roles: ADMIN },
+  { method: 'GET', path: '/admin/bills', roles: ADMIN },
+  { method: 'GET', path: '/admin/bills/:date', roles: ADMIN },
+  { method: 'POST', path: '/admin/bills/:date/reconcile', roles: ADMIN },
+  { method: 'GET', path: '/admin/alerts', roles: ADMIN },
+];
 
 /** Back-office money operations: durable jobs and dead letters, the refund queue, daily 对账 reports, alerts. */
 export function opsAdminRoutes(s: {
@@ -16,7 +27,6 @@ export function opsAdminRoutes(s: {
   alerts: AlertsService;
 }): Router<AppState> {
   const r = new Router<AppState>({ prefix: '/admin' });
-  r.use(requireRole('admin'));
   r.get('/jobs', async (ctx) => {
     ctx.body = await s.jobs.list(parse(JobListQuery, singleQuery(ctx.query), '查询参数'));
   });

@@ -19,6 +19,7 @@ import type { StockService } from '../catalog/stock.service';
 import type { SlotsService } from '../slots/slots.service';
 import type { AddressesService, OrderAddress } from '../addresses/addresses.service';
 import { StoreEntity } from '../stores/store.entity';
+import { StoreExceptionEntity } from '../stores/store-exception.entity';
 import { toOrders, type OrderViewer } from './order-mapper';
 import { OrderEntity, OrderEventEntity, OrderItemEntity } from './order.entity';
 
@@ -139,6 +140,17 @@ export class OrdersService {
         throw new UnprocessableError('STORE_NOT_FOUND', '自提门店不存在', { storeId: body.storeId });
       if (!store.services.includes('pickup')) {
         throw new UnprocessableError('STORE_NOT_FOUND', '该门店不支持自提', { storeId: body.storeId });
+      }
+      const today = shanghaiDate(this.deps.clock.now());
+      if (
+        await this.deps.db
+          .getRepository(StoreExceptionEntity)
+          .existsBy({ storeId: store.id, date: today, closed: true })
+      ) {
+        throw new UnprocessableError('STORE_CLOSED_TODAY', '门店今日休息，暂不支持自提，请选择其他门店', {
+          storeId: store.id,
+          date: today,
+        });
       }
       storeId = store.id;
     }

@@ -32,6 +32,10 @@ export class ZoneEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Bumped by every admin edit; a write naming an older one is refused (VERSION_CONFLICT). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }
 
 /** A daily slot pattern of a zone, local Asia/Shanghai times. */
@@ -51,6 +55,21 @@ export class SlotTemplateEntity {
 
   @Column({ type: 'int' })
   capacity!: number;
+
+  /** Bumped by every admin edit; a write naming an older one is refused (VERSION_CONFLICT). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  /** 0 = Sunday … 6 = Saturday; null = every day. */
+  @Column({ type: 'int', nullable: true })
+  weekday!: number | null;
+
+  /** Minutes before the start when booking closes; null = the zone's cut-off. */
+  @Column({ name: 'cutoff_min', type: 'int', nullable: true })
+  cutoffMin!: number | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
 }
 
 /** A day on which a zone (or every zone, when `zoneId` is null) delivers nothing. */
@@ -71,6 +90,7 @@ export class SlotBlackoutEntity {
 
 /** A per-day capacity change of one template slot (0 closes it). */
 @Entity({ name: 'slot_overrides' })
+@Index('uq_slot_override', ['zoneId', 'date', 'startLocal'], { unique: true })
 export class SlotOverrideEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

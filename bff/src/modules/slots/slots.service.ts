@@ -4,7 +4,7 @@ import { haversineM, pointInPolygon } from '../../algorithms/geo';
 import type { Clock } from '../../clock';
 import { isUniqueViolation } from '../../db/tx';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../http/errors';
-import { addDays, daysBetween, shanghaiDate, shanghaiToUtc } from '../../lib/shanghai-time';
+import { addDays, daysBetween, shanghaiDate } from '../../lib/shanghai-time';
 import { StoreEntity } from '../stores/store.entity';
 import {
   SlotBlackoutEntity,
@@ -13,6 +13,7 @@ import {
   SlotTemplateEntity,
   ZoneEntity,
 } from './slot.entity';
+import { appliesOn, slotRowFor } from './slot-materialize';
 
 /** How many days ahead (today included) slots can be seen and booked. */
 export const BOOKING_WINDOW_DAYS = 14;
@@ -92,22 +93,10 @@ export class SlotsService {
     ]);
     const blackout = blackouts.find((b) => b.zoneId === null || b.zoneId === zone.id) ?? null;
     for (const t of templates) {
-      const startAt = shanghaiToUtc(date, t.startLocal);
+      if (!appliesOn(t, date)) continue; // another weekday's template, or switched off
       const override = overrides.find((o) => o.startLocal === t.startLocal);
       try {
-        await repo.insert({
-          zoneId: zone.id,
-          date,
-          startLocal: t.startLocal,
-          endLocal: t.endLocal,
-          startAt,
-          endAt: shanghaiToUtc(date, t.endLocal),
-          cutoffAt: new Date(startAt.getTime() - zone.cutoffMin * 60_000),
-          capacity: override ? override.capacity : t.capacity,
-          booked: 0,
-          blocked: blackout !== null,
-          blockReason: blackout?.reason ?? null,
-        });
+        await repo.insert(slotRowFor(zone, t, date, override, blackout));
       } catch (err) {
         if (!isUniqueViolation(err)) throw err; // another request created it first
       }

@@ -38,6 +38,10 @@ export class StoreEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Bumped by every admin edit; a write naming an older one is refused (VERSION_CONFLICT). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }
 
 /** A courier attached to a store. */

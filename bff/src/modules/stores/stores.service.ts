@@ -19,6 +19,11 @@ import { toStore } from './stores.repository';
 
 /** How long the in-memory store index may be served before it is rebuilt from the database. */
 const INDEX_TTL_MS = 60_000;
+/**
+ * How often, at most, a look-up compares the stores table's stamp (row count, sum of versions)
+ * with the index's, so an admin edit made on another instance is seen within seconds without Redis.
+ */
+const STAMP_CHECK_MS = 2_000;
 const WALK_LIMIT_M = 2000;
 
 /** Maps an open-status result to the wire shape. */
@@ -38,7 +43,13 @@ function toOpen(s: {
 
 /** Store look-up: k-nearest through a spatial index (a cache of the stores table), hours, stock. */
 export class StoresService {
-  private cache: { index: StoreIndex; byId: Map<number, StoreEntity>; builtAt: number } | null = null;
+  private cache: {
+    index: StoreIndex;
+    byId: Map<number, StoreEntity>;
+    builtAt: number;
+    stamp: string;
+    checkedAt: number;
+  } | null = null;
 
   constructor(private readonly deps: { db: DataSource; geo: GeoProvider; clock: Clock }) {}
 
@@ -49,15 +60,38 @@ export class StoresService {
 
   /** The spatial index over active stores, rebuilt when stale. */
   async index(): Promise<{ index: StoreIndex; byId: Map<number, StoreEntity> }> {
-    if (!this.cache || Date.now() - this.cache.builtAt > INDEX_TTL_MS) {
+    const now = Date.now();
+    if (
+      this.cache &&
+      now - this.cache.builtAt <= INDEX_TTL_MS &&
+      now - this.cache.checkedAt > STAMP_CHECK_MS
+    ) {
+      this.cache.checkedAt = now;
+      if ((await this.stamp()) !== this.cache.stamp) this.cache = null;
+    }
+    if (!this.cache || now - this.cache.builtAt > INDEX_TTL_MS) {
+      const stamp = await this.stamp();
       const stores = await this.deps.db.getRepository(StoreEntity).findBy({ active: true });
       this.cache = {
         index: new StoreIndex(stores.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng }))),
         byId: new Map(stores.map((s) => [s.id, s])),
-        builtAt: Date.now(),
+        builtAt: now,
+        stamp,
+        checkedAt: now,
       };
     }
     return this.cache;
+  }
+
+  /** Changes whenever a store is added or edited (every admin write bumps its version). */
+  private async stamp(): Promise<string> {
+    const row = await this.deps.db
+      .getRepository(StoreEntity)
+      .createQueryBuilder('s')
+      .select('COUNT(*)', 'n')
+      .addSelect('COALESCE(SUM(s.version), 0)', 'v')
+      .getRawOne<{ n: string | number; v: string | number }>();
+    return `${row?.n ?? 0}:${row?.v ?? 0}`;
   }
 
   /** Exceptions (holidays, special hours) of these stores from today on. */

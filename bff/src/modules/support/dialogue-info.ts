@@ -38,6 +38,9 @@ const FALLBACK: Record<string, string> = {
   exchange: '换货',
 };
 
+/** The retriever's confidence above which its article answers a message the classifier could not place. */
+const FAQ_ONLY_CONFIDENCE = 0.5;
+
 /** Answers about stores, products and policies: live data first, the FAQ knowledge base for the rest. */
 export class InfoAnswers {
   constructor(private readonly deps: { db: DataSource; knowledge: Knowledge; stores: StoresService }) {}
@@ -170,6 +173,18 @@ export class InfoAnswers {
         replies: [{ text: '可以告诉我你的肤质或想要的品类吗？比如「干皮适合什么面霜」。' }],
       };
     return { replies: [{ text: '根据你的情况，推荐这几款：', payload: { products: cards } }] };
+  }
+
+  /** The FAQ's answer when the retriever alone is confident (for topics the intent classifier does not know). */
+  faqOnly(text: string, minConfidence = FAQ_ONLY_CONFIDENCE): Partial2 | null {
+    const hit = text.trim() ? this.deps.knowledge.answer(text) : null;
+    if (!hit || hit.confidence < minConfidence) return null;
+    return {
+      unresolved: false,
+      replies: [
+        { text: hit.article.body, payload: { article: { id: hit.article.id, title: hit.article.title } } },
+      ],
+    };
   }
 
   /** A policy answer from the FAQ, with the user's context where it matters; "not sure" below the threshold. */

@@ -4,7 +4,6 @@ import type { Nlu, ParseResult, TimeEntity } from '../../algorithms/nlu';
 import { AppError } from '../../http/errors';
 import { addDays, shanghaiDate } from '../../lib/shanghai-time';
 import type { AftersalesService } from '../aftersales/aftersales.service';
-import { ProductEntity } from '../catalog/catalog.entity';
 import type { OrderLifecycle } from '../orders/order-lifecycle';
 import { RESCHEDULABLE } from '../orders/order-mapper';
 import { OrderEntity } from '../orders/order.entity';
@@ -17,6 +16,20 @@ import { InfoAnswers } from './dialogue-info';
 
 /** Below this confidence the bot does not act on its guess. */
 export const CONFIDENCE_THRESHOLD = 0.45;
+/** Below this intent confidence an FAQ article the retriever is at least `KB_SURE` of answers instead. */
+const KB_FIRST_BELOW = 0.6;
+const KB_SURE = 0.85;
+/** Intents whose answers come from the FAQ anyway (the override would only lose their context). */
+const ANSWERS_FROM_KB = new Set([
+  'greeting',
+  'thanks',
+  'delivery_fee',
+  'invoice',
+  'promotion',
+  'payment_issue',
+  'address_change',
+  'product_question',
+]);
 
 const MENU: MessagePayload = {
   chips: [
@@ -40,7 +53,6 @@ export class Dialogue {
   private refs: {
     at: number;
     stores: Array<{ id: string; name: string; aliases: string[] }>;
-    products: Array<{ id: string; name: string }>;
   } | null = null;
   private readonly info: InfoAnswers;
 
@@ -69,6 +81,7 @@ export class Dialogue {
       memory: { ...turn.memory },
     };
     if (turn.action) return { ...base, ...(await this.act(turn)) };
+    await this.deps.knowledge.refresh();
     const parsed = this.deps.nlu.parse(turn.text ?? '', { now: turn.now, ...(await this.catalogRefs()) });
     const entities = parsed.entities as unknown as Record<string, unknown>;
     let intent: string = parsed.intent;
@@ -82,7 +95,15 @@ export class Dialogue {
       entities,
       memory: { lastIntent: intent } as DialogueOutcome['memory'],
     };
+    if (parsed.confidence < KB_FIRST_BELOW && !followUp && !ANSWERS_FROM_KB.has(intent)) {
+      // An unsure guess loses to an article that matches the question almost word for word.
+      const faq = this.info.faqOnly(turn.text ?? '', KB_SURE);
+      if (faq) return { ...out, ...faq };
+    }
     if (parsed.confidence < CONFIDENCE_THRESHOLD && !followUp) {
+      // The classifier does not know every topic the FAQ covers (an admin adds articles at any time).
+      const faq = this.info.faqOnly(turn.text ?? '');
+      if (faq) return { ...out, ...faq };
       return {
         ...out,
         unresolved: true,
@@ -154,15 +175,17 @@ export class Dialogue {
       case 'address_change':
         return this.info.fromKnowledge(intent, text, turn, parsed.confidence);
       default:
-        return {
-          unresolved: true,
-          replies: [
-            {
-              text: '这个问题我暂时回答不了～我可以帮你查订单、改配送时间、退换货、找门店。需要的话也可以转人工。',
-              payload: MENU,
-            },
-          ],
-        };
+        return (
+          this.info.faqOnly(text) ?? {
+            unresolved: true,
+            replies: [
+              {
+                text: '这个问题我暂时回答不了～我可以帮你查订单、改配送时间、退换货、找门店。需要的话也可以转人工。',
+                payload: MENU,
+              },
+            ],
+          }
+        );
     }
   }
 
@@ -409,15 +432,10 @@ export class Dialogue {
     }
   }
 
-  /** Store and product names for entity extraction, cached for a minute. */
+  /** Store names for entity extraction, cached for a minute; product names come with the knowledge. */
   private async catalogRefs() {
     if (!this.refs || Date.now() - this.refs.at > 60_000) {
-      const [stores, products] = await Promise.all([
-        this.deps.db.getRepository(StoreEntity).findBy({ active: true }),
-        this.deps.db
-          .getRepository(ProductEntity)
-          .find({ where: { active: true }, select: { id: true, name: true } }),
-      ]);
+      const stores = await this.deps.db.getRepository(StoreEntity).findBy({ active: true });
       this.refs = {
         at: Date.now(),
         stores: stores.map((s) => ({
@@ -425,10 +443,9 @@ export class Dialogue {
           name: s.name,
           aliases: [s.name.replace(/店$/, ''), `${s.district.replace(/区$/, '')}店`],
         })),
-        products: products.map((p) => ({ id: String(p.id), name: p.name })),
       };
     }
-    return { stores: this.refs.stores, products: this.refs.products };
+    return { stores: this.refs.stores, products: this.deps.knowledge.products() };
   }
 }
 

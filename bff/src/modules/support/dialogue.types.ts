@@ -42,6 +42,10 @@ export interface DialogueTurn {
 
 /** The FAQ and product knowledge the bot answers from. */
 export interface Knowledge {
+  /** Brings the knowledge up to date with the database when it changed (call before each turn). */
+  refresh(): Promise<void>;
+  /** Active products by name, for entity extraction. */
+  products(): ReadonlyArray<{ id: string; name: string }>;
   /** The best article for a question, or null when not confident enough to answer. */
   answer(query: string): { article: { id: string; title: string; body: string }; confidence: number } | null;
   /**

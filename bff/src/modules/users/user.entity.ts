@@ -6,6 +6,8 @@ import type { Role } from '@omni/shared-types';
 // The unique's name is the one TypeORM generated when the migration created it.
 @Unique('UQ_9c98f005249412c8333a3b2c593', ['openid'])
 @Index('ix_users_unionid', ['unionid'])
+@Index('ux_users_phone', ['phone'], { unique: true })
+@Index('ux_users_oa_openid', ['oaOpenid'], { unique: true })
 export class UserEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -15,6 +17,14 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   unionid!: string | null;
+
+  /** A mainland mobile number the user proved by SMS code (H5 login, `POST /me/phone`). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone!: string | null;
+
+  /** The official account's openid (H5 web authorisation); not the mini-program's `openid`. */
+  @Column({ name: 'oa_openid', type: 'varchar', length: 64, nullable: true })
+  oaOpenid!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   role!: Role;

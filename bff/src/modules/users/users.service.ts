@@ -8,7 +8,8 @@ import { UserEntity } from './user.entity';
 export interface UserUpsert {
   openid: string;
   unionid?: string | null;
-  role: Role;
+  /** The role last signed in as (informational: bound roles live in `user_roles`); absent leaves it. */
+  role?: Role;
   nickname?: string;
   storeId?: number | null;
   courierId?: number | null;
@@ -41,18 +42,25 @@ export class UsersService {
     let found = u.unionid ? await this.repo.findOneBy({ unionid: u.unionid }) : null;
     found ??= await this.repo.findOneBy({ openid: u.openid });
     if (found) {
-      found.lastLoginAt = now;
-      if (u.unionid && !found.unionid) found.unionid = u.unionid;
-      if (u.nickname) found.nickname = u.nickname;
-      if (u.storeId !== undefined) found.storeId = u.storeId;
-      if (u.courierId !== undefined) found.courierId = u.courierId;
-      found.role = u.role;
-      return this.deps.tx.run((m) => m.getRepository(UserEntity).save(found));
+      const patch: Partial<UserEntity> = { lastLoginAt: now };
+      if (u.unionid && !found.unionid) patch.unionid = u.unionid;
+      if (u.nickname) patch.nickname = u.nickname;
+      if (u.storeId !== undefined) patch.storeId = u.storeId;
+      if (u.courierId !== undefined) patch.courierId = u.courierId;
+      // A WeChat login names no role: whatever the identity was bound to stays as it is.
+      if (u.role) patch.role = u.role;
+      const id = found.id;
+      // Only the named columns: a whole-row save would write back a token version read before a
+      // concurrent disable, bringing the disabled member's old tokens back to life.
+      return this.deps.tx.run(async (m) => {
+        await m.getRepository(UserEntity).update({ id }, patch);
+        return m.getRepository(UserEntity).findOneByOrFail({ id });
+      });
     }
     const created = this.repo.create({
       openid: u.openid,
       unionid: u.unionid ?? null,
-      role: u.role,
+      role: u.role ?? 'consumer',
       nickname: u.nickname ?? `微信用户${u.openid.slice(-4)}`,
       avatarUrl: null,
       storeId: u.storeId ?? null,

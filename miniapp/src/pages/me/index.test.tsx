@@ -18,15 +18,25 @@ const loginAnswer = {
   },
 };
 
+/** GET /auth/options as a dev BFF answers it (the page asks first, on mount). */
+const demoOptions = () =>
+  mockRequest.mockResolvedValueOnce({
+    statusCode: 200,
+    data: { devLogin: true, smsLogin: true, wechatWeb: true },
+    header: {},
+  });
+
 describe('我的 (H5 build)', () => {
   it('signs in as the demo consumer and shows the nickname', async () => {
+    demoOptions();
     mockRequest.mockResolvedValueOnce({ statusCode: 200, data: loginAnswer, header: {} });
     const { container } = render(<MePage />);
 
     fireEvent.click(container.querySelector('.login-button')!);
 
     await waitFor(() => expect(container.querySelector('.user-nickname')?.textContent).toBe('体验用户'));
-    expect(mockRequest.mock.calls[0][0]).toMatchObject({
+    expect(mockRequest.mock.calls[0][0]).toMatchObject({ url: '/api/v1/auth/options', method: 'GET' });
+    expect(mockRequest.mock.calls[1][0]).toMatchObject({
       url: '/api/v1/auth/dev',
       method: 'POST',
       data: { role: 'consumer', openid: expect.stringMatching(/^h5-[0-9a-f]{16}$/) },
@@ -35,6 +45,7 @@ describe('我的 (H5 build)', () => {
   });
 
   it('stays signed in after a restart and signs out with 退出登录', async () => {
+    demoOptions();
     mockRequest.mockResolvedValueOnce({ statusCode: 200, data: loginAnswer, header: {} });
     const first = render(<MePage />);
     fireEvent.click(first.container.querySelector('.login-button')!);
@@ -50,6 +61,7 @@ describe('我的 (H5 build)', () => {
   });
 
   it('stays signed out and tells why when the BFF refuses', async () => {
+    demoOptions();
     mockRequest.mockResolvedValueOnce({
       statusCode: 403,
       data: { error: { code: 'DEV_LOGIN_DISABLED', message: 'dev login is off' } },

@@ -29,6 +29,7 @@ export function courierStop(overrides: Partial<CourierStop> = {}): CourierStop {
 /** A courier's route with `stops`. */
 export function courierRoute(stops: CourierStop[], overrides: Partial<CourierRoute> = {}): CourierRoute {
   return {
+    planned: true,
     planId: 1,
     version: 1,
     date: '2026-11-26',

@@ -18,7 +18,10 @@ export function getStaffSession(): StaffSession | null {
     return null;
   }
   const parsed = LoginResponse.safeParse(raw);
-  if (!parsed.success || parsed.data.user.role !== 'staff' || parsed.data.user.storeId === null) return null;
+  // A store manager bound through WeChat works the store's workbench as its staff do.
+  const role = parsed.success ? parsed.data.user.role : null;
+  if (!parsed.success || (role !== 'staff' && role !== 'store_manager') || parsed.data.user.storeId === null)
+    return null;
   if (Date.parse(parsed.data.expiresAt) <= Date.now()) return null;
   return parsed.data;
 }

@@ -1,12 +1,19 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { BindFirst } from '../../../../components/bind-first';
+import { IS_H5 } from '../../../../config';
 import { courierDevLogin, courierErrorMessage } from '../../../../services/courier';
 
 /** Seeded demo couriers have ids 1…13 (one or two per delivery store). */
 export const DEMO_COURIER_IDS = Array.from({ length: 13 }, (_, i) => i + 1);
 
-/** Courier sign-in for demos and tests: pick a courier, then the BFF's dev login as that courier. */
+/** Courier sign-in: the demo picker in the H5 build; in the mini-program, bind with an invite first. */
 export function CourierLogin() {
+  return IS_H5 ? <DemoCourierLogin /> : <BindFirst role="courier" />;
+}
+
+/** Demo and tests (H5): pick a courier, then the BFF's dev login as that courier. */
+function DemoCourierLogin() {
   const [courierId, setCourierId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -62,7 +62,22 @@ describe('今日路线', () => {
     expect(container.querySelectorAll('.route-pin')).toHaveLength(2);
   });
 
-  it('says when the day is not planned yet', async () => {
+  it('says when the day is not planned yet, with the store to call', async () => {
+    Taro.setStorageSync('omni.courier-session', courierSession(1));
+    const store = { id: 1, name: '静安嘉里中心店', lat: 31.2245, lng: 121.4461, phone: '021-62880001' };
+    mockRequest.mockImplementation(() =>
+      reply(200, courierRoute([], { planned: false, planId: null, version: null, store })),
+    );
+    const { findByText, container } = render(<RoutePage />);
+    expect(await findByText('当天路线尚未发布')).toBeTruthy();
+    expect(container.querySelector('.courier-route-empty')?.textContent).toContain(
+      '静安嘉里中心店 · 021-62880001',
+    );
+    fireEvent.click(container.querySelector('.courier-call-store')!);
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '021-62880001' });
+  });
+
+  it('still understands ROUTE_NOT_PLANNED from an older BFF', async () => {
     Taro.setStorageSync('omni.courier-session', courierSession(1));
     mockRequest.mockImplementation(() =>
       reply(404, {
@@ -75,11 +90,7 @@ describe('今日路线', () => {
     );
     const { findByText, container } = render(<RoutePage />);
     expect(await findByText('当天路线尚未发布')).toBeTruthy();
-    expect(container.querySelector('.courier-route-empty')?.textContent).toContain(
-      '静安嘉里中心店 · 021-62880001',
-    );
-    fireEvent.click(container.querySelector('.courier-call-store')!);
-    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '021-62880001' });
+    expect(container.querySelector('.courier-route-empty')?.textContent).toContain('021-62880001');
   });
 
   it('says there is nothing to deliver on a planned day without stops, with the store to call', async () => {

@@ -14,9 +14,9 @@ import { connectRealtime } from '../../../../services/socket';
 export interface RouteState {
   route: CourierRoute | null;
   loading: boolean;
-  /** No plan for that day yet (ROUTE_NOT_PLANNED). */
+  /** No plan for that day yet (`planned: false`, or ROUTE_NOT_PLANNED from an older BFF). */
   notPlanned: boolean;
-  /** The store to call when there is no route (from ROUTE_NOT_PLANNED's details or the route). */
+  /** The store to call when there is no route (from the unplanned answer or ROUTE_NOT_PLANNED's details). */
   store: { name: string; phone: string } | null;
   error: string | null;
   /** The route shown is the copy kept on the device (the BFF could not be reached). */
@@ -48,6 +48,11 @@ export function useRoute(session: CourierSession, date: string) {
     try {
       const route = await fetchRoute(date);
       if (latestDate.current !== date) return;
+      if (!route.planned) {
+        const store = route.store.phone ? { name: route.store.name, phone: route.store.phone } : null;
+        setState({ route: null, loading: false, notPlanned: true, error: null, fromCache: false, store });
+        return;
+      }
       setState({ route, loading: false, notPlanned: false, error: null, fromCache: false, store: null });
     } catch (err) {
       if (latestDate.current !== date) return;

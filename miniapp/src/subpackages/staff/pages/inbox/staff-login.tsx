@@ -1,14 +1,21 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { NearbyStore } from '@omni/shared-types';
+import { BindFirst } from '../../../../components/bind-first';
+import { IS_H5 } from '../../../../config';
 import { DEFAULT_POSITION } from '../../../../services/device-location';
 import { lbsErrorMessage } from '../../../../services/lbs';
 import { nearbyStores } from '../../../../services/store-locator';
 import { staffDevLogin } from '../../services/staff-api';
 import { saveStaffSession } from '../../services/staff-session';
 
-/** Staff sign-in for demos and tests: choose the store, then the BFF's dev login as its staff. */
+/** Staff sign-in: the demo store picker in the H5 build; in the mini-program, bind with an invite first. */
 export function StaffLogin() {
+  return IS_H5 ? <DemoStaffLogin /> : <BindFirst role="staff" />;
+}
+
+/** Demo and tests (H5): choose the store, then the BFF's dev login as its staff. */
+function DemoStaffLogin() {
   const [stores, setStores] = useState<NearbyStore[]>([]);
   const [storeId, setStoreId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);

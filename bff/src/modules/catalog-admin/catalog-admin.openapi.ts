@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import * as T from '@omni/shared-types';
+import type { ApiOperation } from '../../http/openapi';
+
+const CSV_TEXT = z.string().describe('CSV，UTF-8（可带 BOM），首行为表头');
+const IMPORT_ERRORS: T.ErrorCode[] = [
+  'CSV_ROWS_INVALID',
+  'CSV_HEADER_INVALID',
+  'CSV_ENCODING_INVALID',
+  'CSV_MALFORMED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'VERSION_CONFLICT',
+];
+
+/** The catalogue and stock admin routes, listed in API_OPERATIONS. */
+export const CATALOG_ADMIN_OPERATIONS: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/admin/products',
+    summary: '商品列表（按名称/SKU、分类、状态筛选；含各门店库存汇总与最少门店）',
+    roles: ['admin'],
+    query: T.AdminProductListQuery,
+    response: T.AdminProductListResponse,
+  },
+  {
+    method: 'post',
+    path: '/admin/products',
+    summary: '新建商品（价格为整数分；新商品立即出现在顾客搜索中）',
+    roles: ['admin'],
+    body: T.CreateProductBody,
+    response: T.AdminProduct,
+    errors: ['VALIDATION_FAILED', 'CATEGORY_NOT_FOUND', 'SKU_TAKEN'],
+  },
+  {
+    method: 'get',
+    path: '/admin/products/{id}',
+    summary: '商品详情（含已下架商品与 version）',
+    roles: ['admin'],
+    response: T.AdminProduct,
+    errors: ['PRODUCT_NOT_FOUND'],
+  },
+  {
+    method: 'patch',
+    path: '/admin/products/{id}',
+    summary: '修改商品（任意字段 + version；status: archived 即下架）',
+    roles: ['admin'],
+    body: T.UpdateProductBody,
+    response: T.AdminProduct,
+    errors: ['VERSION_CONFLICT', 'PRODUCT_NOT_FOUND', 'CATEGORY_NOT_FOUND', 'SKU_TAKEN'],
+  },
+  {
+    method: 'get',
+    path: '/admin/stores/{storeId}/stock',
+    summary: '门店库存（在库、订单占用、可售、version；lowStock=1 只看低库存）',
+    roles: ['admin', 'store_manager'],
+    params: { storeId: T.IdParam },
+    query: T.AdminStockListQuery,
+    response: T.AdminStockListResponse,
+    errors: ['STORE_NOT_FOUND'],
+  },
+  {
+    method: 'put',
+    path: '/admin/stores/{storeId}/stock/{productId}',
+    summary: '设置门店实物库存（不能低于未完成订单占用的数量；店长仅限本店）',
+    roles: ['admin', 'store_manager'],
+    params: { storeId: T.IdParam, productId: T.IdParam },
+    body: T.SetStockBody,
+    response: T.AdminStockRow,
+    errors: ['STOCK_BELOW_RESERVED', 'VERSION_CONFLICT', 'STORE_NOT_FOUND', 'PRODUCT_NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/admin/import/products',
+    summary: `导入商品 CSV（列 ${T.PRODUCT_CSV_REQUIRED.join(',')}，可选 ${T.PRODUCT_CSV_OPTIONAL.join(',')}；任一行有误则 422 且不写入；按 SKU 幂等；dryRun=1 只校验）`,
+    roles: ['admin'],
+    query: T.ImportQuery,
+    body: CSV_TEXT,
+    bodyType: 'text/csv',
+    response: T.ImportResult,
+    errors: IMPORT_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/admin/import/stock',
+    summary: `导入门店库存 CSV（列 ${T.STOCK_CSV_COLUMNS.join(',')}，quantity 为实物在库数；任一行有误则 422 且不写入）`,
+    roles: ['admin'],
+    query: T.ImportQuery,
+    body: CSV_TEXT,
+    bodyType: 'text/csv',
+    response: T.ImportResult,
+    errors: [...IMPORT_ERRORS, 'STOCK_BELOW_RESERVED'],
+  },
+  {
+    method: 'get',
+    path: '/admin/export/products.csv',
+    summary: '导出商品 CSV（UTF-8 带 BOM，可原样导入）',
+    roles: ['admin'],
+    response: CSV_TEXT,
+    responseType: 'text/csv',
+  },
+  {
+    method: 'get',
+    path: '/admin/export/stock.csv',
+    summary: '导出门店库存 CSV（UTF-8 带 BOM，可原样导入）',
+    roles: ['admin'],
+    response: CSV_TEXT,
+    responseType: 'text/csv',
+  },
+];
