@@ -56,7 +56,7 @@ import { addressesRoutes } from './modules/addresses/addresses.routes';
 import type { AdminUsersService } from './modules/backoffice/admin-users.service';
 import type { BackofficeAuthService } from './modules/backoffice/backoffice-auth.service';
 import { backofficeRoutes } from './modules/backoffice/backoffice.routes';
-import { authorize } from './http/permissions';
+import { authorize, exactPrefix } from './http/permissions';
 import { PERMISSIONS } from './permission-table';
 import type { AuditService } from './modules/audit/audit.service';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -177,6 +177,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     api.use(r.routes(), r.allowedMethods({ throw: false }));
   }
   app.use(root.routes());
+  app.use(exactPrefix());
   app.use(api.routes());
   app.use(api.allowedMethods());
   if (deps.config.assetsDir) app.use(serveDir('/assets', deps.config.assetsDir, { maxAgeMs: 86_400_000 }));
@@ -202,7 +203,6 @@ export function apiRouters(deps: AppDeps): Router<AppState>[] {
     supportRoutes(s.support, deps.nlu, deps.clock),
     kpisRoutes(s.kpis),
     courierPositionRoutes(s.courierPositions),
-    // Before opsAdminRoutes: its router-wide requireRole('admin') would answer every /admin/* path.
     backofficeRoutes(s.backofficeAuth),
     opsAdminRoutes(s),
     addressesRoutes(s.addresses),

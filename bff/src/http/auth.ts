@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import type { Middleware } from 'koa';
 import { Role } from '@omni/shared-types';
 import type { AppState, Principal } from './context';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { UnauthenticatedError } from './errors';
 
 /** Says whether a verified token's version is still the current one of its identity. */
 export interface TokenVersionCheck {
@@ -81,33 +81,7 @@ export function authenticate(tokens: TokenService): Middleware<AppState> {
   };
 }
 
-/**
- * A store manager may act wherever its store's staff may (until the permission table lands): on a
- * route open to `staff` (or to any role) a WeChat store manager is handed to the handler as staff
- * of its store, so every store-scoped check applies unchanged. Back-office store managers
- * (username logins) are not: their ids are `admin_users` ids, which staff-side records
- * (claimed by, agent) would mistake for WeChat users.
- */
-export function actingAsStaff(p: Principal, roles: readonly Role[]): Principal | null {
-  if (p.role !== 'store_manager' || roles.includes('store_manager')) return null;
-  if (p.kind === 'backoffice' || p.storeId === null) return null;
-  if (roles.length && !roles.includes('staff')) return null;
-  return { ...p, role: 'staff' };
-}
-
-/** Requires a logged-in caller with one of `roles` (any role when empty); see `actingAsStaff`. */
-export function requireRole(...roles: Role[]): Middleware<AppState> {
-  return async (ctx, next) => {
-    const p = ctx.state.principal;
-    if (!p) throw new UnauthenticatedError();
-    const asStaff = actingAsStaff(p, roles);
-    if (asStaff) ctx.state.principal = asStaff;
-    else if (roles.length && !roles.includes(p.role)) throw new ForbiddenError();
-    await next();
-  };
-}
-
-/** The caller, or 401; for handlers behind `requireRole`. */
+/** The caller, or 401; for handlers of rows that are not public (see permissions.ts). */
 export function principalOf(state: AppState): Principal {
   if (!state.principal) throw new UnauthenticatedError();
   return state.principal;

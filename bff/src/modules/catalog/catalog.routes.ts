@@ -2,8 +2,16 @@ import Router from '@koa/router';
 import { IdParam, ProductDetailQuery, ProductListQuery } from '@omni/shared-types';
 import { toGcj02 } from '../../algorithms/geo';
 import type { AppState } from '../../http/context';
+import type { Permission } from '../../http/permissions';
 import { parse, singleQuery } from '../../http/validate';
 import type { CatalogService } from './catalog.service';
+
+/** Who may call each route of `catalogRoutes` (see permission-table.ts). */
+export const catalogPermissions: Permission[] = [
+  { method: 'GET', path: '/products', roles: 'public' },
+  { method: 'GET', path: '/products/:id', roles: 'public' },
+  { method: 'GET', path: '/categories', roles: 'public' },
+];
 
 /** `GET /products`, `GET /products/:id`, `GET /categories`. */
 export function catalogRoutes(catalog: CatalogService): Router<AppState> {

@@ -6,9 +6,10 @@ import { CoordSystem, Lat, Lng } from '@omni/shared-types';
 import { toGcj02 } from '../../algorithms/geo';
 import type { Clock } from '../../clock';
 import type { TxRunner } from '../../db/tx';
-import { principalOf, requireRole } from '../../http/auth';
+import { principalOf } from '../../http/auth';
 import type { AppState, Principal } from '../../http/context';
 import { ForbiddenError } from '../../http/errors';
+import type { Permission } from '../../http/permissions';
 import { enforceLimit, type RateLimiter } from '../../http/rate-limit';
 import { parse } from '../../http/validate';
 import { rooms, type Realtime } from '../../realtime/realtime';
@@ -97,10 +98,15 @@ export class CourierPositionService {
   }
 }
 
+/** Who may call each route of `courierPositionRoutes` (see permission-table.ts). */
+export const courierPositionPermissions: Permission[] = [
+  { method: 'POST', path: '/courier/position', roles: ['courier'] },
+];
+
 /** `POST /courier/position`. */
 export function courierPositionRoutes(positions: CourierPositionService): Router<AppState> {
   const r = new Router<AppState>();
-  r.post('/courier/position', requireRole('courier'), async (ctx) => {
+  r.post('/courier/position', async (ctx) => {
     ctx.body = await positions.report(
       principalOf(ctx.state),
       parse(CourierPositionBody, ctx.request.body, '位置'),

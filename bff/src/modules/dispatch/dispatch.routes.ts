@@ -8,8 +8,9 @@ import {
   StopDeliverBody,
   StopFailBody,
 } from '@omni/shared-types';
-import { principalOf, requireRole } from '../../http/auth';
+import { principalOf } from '../../http/auth';
 import type { AppState } from '../../http/context';
+import type { Permission } from '../../http/permissions';
 import { AppError } from '../../http/errors';
 import { parse, singleQuery } from '../../http/validate';
 import { MAX_PHOTO_BYTES, type CourierService } from './courier.service';
@@ -28,35 +29,45 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Who may call each route of `dispatchRoutes` (see permission-table.ts). */
+export const dispatchPermissions: Permission[] = [
+  { method: 'POST', path: '/dispatch/plan', roles: ['staff', 'admin'] },
+  { method: 'GET', path: '/courier/route', roles: ['courier'] },
+  { method: 'POST', path: '/courier/stops/:id/arrive', roles: ['courier'] },
+  { method: 'POST', path: '/courier/stops/:id/deliver', roles: ['courier'] },
+  { method: 'POST', path: '/courier/stops/:id/fail', roles: ['courier'] },
+  { method: 'POST', path: '/courier/uploads', roles: ['courier'] },
+];
+
 /** `POST /dispatch/plan` (staff, admin) and the courier app: route, stop events, proof photos. */
 export function dispatchRoutes(dispatch: DispatchService, courier: CourierService): Router<AppState> {
   const r = new Router<AppState>();
-  r.post('/dispatch/plan', requireRole('staff', 'admin'), async (ctx) => {
+  r.post('/dispatch/plan', async (ctx) => {
     ctx.body = await dispatch.plan(
       principalOf(ctx.state),
       parse(DispatchPlanBody, ctx.request.body, '排线参数'),
     );
   });
-  r.get('/courier/route', requireRole('courier'), async (ctx) => {
+  r.get('/courier/route', async (ctx) => {
     const q = parse(CourierRouteQuery, singleQuery(ctx.query), '查询参数');
     ctx.body = await courier.route(principalOf(ctx.state), q.date);
   });
-  r.post('/courier/stops/:id/arrive', requireRole('courier'), async (ctx) => {
+  r.post('/courier/stops/:id/arrive', async (ctx) => {
     const id = parse(IdParam, ctx.params.id, '站点编号');
     const body = parse(StopArriveBody, ctx.request.body, '到达参数');
     ctx.body = await courier.act(principalOf(ctx.state), id, { kind: 'arrive', ...body });
   });
-  r.post('/courier/stops/:id/deliver', requireRole('courier'), async (ctx) => {
+  r.post('/courier/stops/:id/deliver', async (ctx) => {
     const id = parse(IdParam, ctx.params.id, '站点编号');
     const body = parse(StopDeliverBody, ctx.request.body, '送达参数');
     ctx.body = await courier.act(principalOf(ctx.state), id, { kind: 'deliver', ...body });
   });
-  r.post('/courier/stops/:id/fail', requireRole('courier'), async (ctx) => {
+  r.post('/courier/stops/:id/fail', async (ctx) => {
     const id = parse(IdParam, ctx.params.id, '站点编号');
     const body = parse(StopFailBody, ctx.request.body, '失败参数');
     ctx.body = await courier.act(principalOf(ctx.state), id, { kind: 'fail', ...body });
   });
-  r.post('/courier/uploads', requireRole('courier'), async (ctx) => {
+  r.post('/courier/uploads', async (ctx) => {
     const type = (ctx.get('Content-Type').split(';')[0] ?? '').trim().toLowerCase();
     if (!PHOTO_TYPES.has(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '照片必须是 JPEG 或 PNG');
     if (Number(ctx.get('Content-Length') || 0) > MAX_PHOTO_BYTES) {

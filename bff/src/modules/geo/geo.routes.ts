@@ -4,6 +4,7 @@ import { CoordSystem, GeocodeQuery, QueryNumber } from '@omni/shared-types';
 import { toGcj02 } from '../../algorithms/geo';
 import type { GeoProvider } from '../../adapters/geo';
 import type { AppState } from '../../http/context';
+import type { Permission } from '../../http/permissions';
 import { NotFoundError } from '../../http/errors';
 import { parse, singleQuery } from '../../http/validate';
 
@@ -13,6 +14,12 @@ export const RegeoQuery = z.strictObject({
   lng: QueryNumber.pipe(z.number().min(-180).max(180)),
   coord: CoordSystem.optional(),
 });
+
+/** Who may call each route of `geoRoutes` (see permission-table.ts). */
+export const geoPermissions: Permission[] = [
+  { method: 'GET', path: '/geo/geocode', roles: 'public' },
+  { method: 'GET', path: '/geo/regeo', roles: 'public' },
+];
 
 /** `GET /geo/geocode?address=` and `GET /geo/regeo?lat=&lng=`: the checkout's address step (GCJ-02). */
 export function geoRoutes(geo: GeoProvider): Router<AppState> {

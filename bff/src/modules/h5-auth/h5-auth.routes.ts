@@ -9,6 +9,7 @@ import {
 } from '@omni/shared-types';
 import { principalOf } from '../../http/auth';
 import type { AppState } from '../../http/context';
+import type { Permission } from '../../http/permissions';
 import { ForbiddenError, ValidationError } from '../../http/errors';
 import { parse, singleQuery } from '../../http/validate';
 import type { H5AuthService } from './h5-auth.service';
@@ -25,6 +26,16 @@ function parsePhoneBody<S extends z.ZodType>(schema: S, input: unknown): z.outpu
     throw err;
   }
 }
+
+/** Who may call each route of `h5AuthRoutes` (see permission-table.ts). */
+export const h5AuthPermissions: Permission[] = [
+  { method: 'GET', path: '/auth/options', roles: 'public' },
+  { method: 'GET', path: '/auth/h5/wechat/authorize-url', roles: 'public' },
+  { method: 'POST', path: '/auth/h5/wechat', roles: 'public' },
+  { method: 'POST', path: '/auth/sms/send', roles: 'public' },
+  { method: 'POST', path: '/auth/sms/verify', roles: 'public' },
+  { method: 'POST', path: '/me/phone', roles: [] },
+];
 
 /** H5 logins: `/auth/options`, `/auth/h5/wechat*`, `/auth/sms/*`, and `POST /me/phone`. */
 export function h5AuthRoutes(h5: H5AuthService): Router<AppState> {

@@ -19,6 +19,7 @@ const MANAGERS = ['admin', 'store_manager'] as const;
 
 /** Invites and members: admins brand-wide, store managers their own store (checked in the services). */
 export const membersAdminPermissions: Permission[] = [
+  { method: 'POST', path: '/auth/invite/accept', roles: 'public' },
   { method: 'POST', path: '/admin/invites', roles: MANAGERS },
   { method: 'GET', path: '/admin/invites', roles: MANAGERS },
   { method: 'POST', path: '/admin/invites/:id/revoke', roles: MANAGERS },

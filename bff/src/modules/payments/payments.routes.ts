@@ -1,8 +1,9 @@
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { IdParam } from '@omni/shared-types';
-import { principalOf, requireRole } from '../../http/auth';
+import { principalOf } from '../../http/auth';
 import type { AppState } from '../../http/context';
+import type { Permission } from '../../http/permissions';
 import { parse } from '../../http/validate';
 import type { Logger } from '../../logger';
 import { isRejection, type PaymentsService } from './payments.service';
@@ -28,6 +29,15 @@ function wechatCallback(
   };
 }
 
+/** Who may call each route of `paymentsRoutes` (see permission-table.ts). */
+export const paymentsPermissions: Permission[] = [
+  { method: 'POST', path: '/orders/:id/pay', roles: ['consumer'] },
+  { method: 'POST', path: '/orders/:id/pay/confirm', roles: ['consumer'] },
+  { method: 'POST', path: '/payments/wechat/notify', roles: 'public' },
+  { method: 'POST', path: '/payments/wechat/refund-notify', roles: 'public' },
+  { method: 'POST', path: '/dev/mock-pay/:id', roles: ['consumer'] },
+];
+
 /** `POST /orders/:id/pay`, `/pay/confirm`, WeChat's payment and refund notifies, and the dev mock pay sheet. */
 export function paymentsRoutes(
   payments: PaymentsService,
@@ -35,10 +45,10 @@ export function paymentsRoutes(
   log: Logger,
 ): Router<AppState> {
   const r = new Router<AppState>();
-  r.post('/orders/:id/pay', requireRole('consumer'), async (ctx) => {
+  r.post('/orders/:id/pay', async (ctx) => {
     ctx.body = await payments.pay(principalOf(ctx.state), parse(IdParam, ctx.params.id, '订单编号'));
   });
-  r.post('/orders/:id/pay/confirm', requireRole('consumer'), async (ctx) => {
+  r.post('/orders/:id/pay/confirm', async (ctx) => {
     ctx.body = await payments.confirm(principalOf(ctx.state), parse(IdParam, ctx.params.id, '订单编号'));
   });
   r.post(
@@ -49,7 +59,7 @@ export function paymentsRoutes(
     '/payments/wechat/refund-notify',
     wechatCallback(log, 'refund notify', (h, raw) => refunds.notify(h, raw)),
   );
-  r.post('/dev/mock-pay/:id', requireRole('consumer'), async (ctx) => {
+  r.post('/dev/mock-pay/:id', async (ctx) => {
     ctx.body = await payments.mockPay(principalOf(ctx.state), parse(IdParam, ctx.params.id, '订单编号'));
   });
   return r;

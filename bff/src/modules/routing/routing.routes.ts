@@ -1,8 +1,8 @@
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Middleware } from 'koa';
-import { requireRole } from '../../http/auth';
 import type { AppState } from '../../http/context';
+import type { Permission } from '../../http/permissions';
 import { parseOptimizeRequest, type RoutingService } from './routing.service';
 
 const OPTIMIZE_PATH = '/api/v1/routing/optimize';
@@ -19,10 +19,15 @@ export function optimizeBodyParser(limitMb = 16): Middleware<AppState> {
   };
 }
 
+/** Who may call each route of `routingRoutes` (see permission-table.ts). */
+export const routingPermissions: Permission[] = [
+  { method: 'POST', path: '/routing/optimize', roles: ['staff', 'admin'] },
+];
+
 /** `POST /routing/optimize` (staff, admin): a VROOM-like generic VRPTW solve. */
 export function routingRoutes(routing: RoutingService): Router<AppState> {
   const r = new Router<AppState>();
-  r.post('/routing/optimize', requireRole('staff', 'admin'), async (ctx) => {
+  r.post('/routing/optimize', async (ctx) => {
     ctx.body = await routing.optimize(parseOptimizeRequest(ctx.request.body));
   });
   return r;
