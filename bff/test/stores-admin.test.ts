@@ -16,6 +16,7 @@ import { DAY, MORNING, MutableClock, address, key, zonePoint } from './fixtures'
 /** Tuesday 2026-12-01 is DAY; the next day is a Wednesday. */
 const WEDNESDAY = '2026-12-02';
 const THURSDAY = '2026-12-03';
+const FRIDAY = '2026-12-04';
 
 describe.each(DB_TARGETS)(
   'stores, slot templates, overrides and orders in the back office on $name',
@@ -34,6 +35,7 @@ describe.each(DB_TARGETS)(
         t.http.post(`/api/v1${path}`).set('Authorization', auth).send(body),
       patch: (path: string, body: object) =>
         t.http.patch(`/api/v1${path}`).set('Authorization', auth).send(body),
+      delete: (path: string) => t.http.delete(`/api/v1${path}`).set('Authorization', auth),
     });
     const audit = async (entity: string, entityId: number) =>
       (
@@ -288,6 +290,63 @@ describe.each(DB_TARGETS)(
         .post('/admin/slot-overrides', { kind: 'blackout', zoneId: zoneB.id, date: THURSDAY, reason: 'x' })
         .expect(404);
       expect((await audit('slot_blackout', res.body.override.id)).map((e) => e.action)).toEqual(['create']);
+    });
+
+    it('lifts a blackout and a capacity override: the day is bookable again, template seats back, audited', async () => {
+      const black = await as(managerA)
+        .post('/admin/slot-overrides', {
+          kind: 'blackout',
+          zoneId: zoneA.id,
+          date: FRIDAY,
+          reason: '临时停运',
+        })
+        .expect(201);
+      expect((await slotsOn(FRIDAY)).slots.filter((s) => s.bookable)).toEqual([]);
+      const cap = await as(managerA)
+        .post('/admin/slot-overrides', {
+          kind: 'capacity',
+          zoneId: zoneA.id,
+          date: FRIDAY,
+          startLocal: '14:00',
+          capacity: 1,
+        })
+        .expect(201);
+      await as(managerA).delete(`/admin/slot-overrides/blackout/${black.body.override.id}`).expect(200);
+      const open = await slotsOn(FRIDAY);
+      expect(open.slots.some((s) => s.bookable)).toBe(true);
+      expect(open.slots.find((s) => s.label === '14:00-16:00')).toMatchObject({ capacity: 1 });
+      const lifted = await as(managerA)
+        .delete(`/admin/slot-overrides/capacity/${cap.body.override.id}`)
+        .expect(200);
+      const back = (lifted.body as AdminSlotOverrideResponse).affectedSlots[0];
+      expect(back.capacity).toBeGreaterThan(1);
+      expect((await slotsOn(FRIDAY)).slots.find((s) => s.label === '14:00-16:00')!.capacity).toBe(
+        back.capacity,
+      );
+      await as(managerA).delete(`/admin/slot-overrides/capacity/${cap.body.override.id}`).expect(404);
+      await as(managerA).delete(`/admin/slot-overrides/sideways/1`).expect(400);
+      expect((await audit('slot_blackout', black.body.override.id)).map((e) => e.action)).toEqual([
+        'delete',
+        'create',
+      ]);
+      // Another store's manager cannot see it, let alone lift it; an every-zone blackout is the admin's.
+      const all = await as(admin)
+        .post('/admin/slot-overrides', { kind: 'blackout', zoneId: null, date: FRIDAY, reason: '全城停运' })
+        .expect(201);
+      await as(managerA).delete(`/admin/slot-overrides/blackout/${all.body.override.id}`).expect(403);
+      const zoneOnly = await as(managerA)
+        .post('/admin/slot-overrides', {
+          kind: 'blackout',
+          zoneId: zoneA.id,
+          date: FRIDAY,
+          reason: '道路施工',
+        })
+        .expect(201);
+      await as(admin).delete(`/admin/slot-overrides/blackout/${zoneOnly.body.override.id}`).expect(200);
+      // The every-zone blackout still covers the day.
+      expect((await slotsOn(FRIDAY)).slots.filter((s) => s.bookable)).toEqual([]);
+      await as(admin).delete(`/admin/slot-overrides/blackout/${all.body.override.id}`).expect(200);
+      expect((await slotsOn(FRIDAY)).slots.some((s) => s.bookable)).toBe(true);
     });
 
     it("cancels and refunds through the order lifecycle and refund records, within the manager's store", async () => {

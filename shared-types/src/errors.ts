@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   'LAST_ADMIN', // 409 不能停用或降级最后一个管理员（也不能停用自己）
   'PASSWORD_WRONG', // 400 当前密码错误
   // admin data (every write carries the record's version)
+  'SLOT_OVERRIDE_NOT_FOUND', // 404 停运或容量调整不存在
   'VERSION_CONFLICT', // 409 记录已被他人修改 (details.current: the record now)
   'STOCK_BELOW_RESERVED', // 409 库存不能低于未完成订单占用的数量 (details.reserved)
   'SKU_TAKEN', // 409 SKU 已存在

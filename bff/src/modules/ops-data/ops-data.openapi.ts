@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import * as T from '@omni/shared-types';
 import type { ApiOperation } from '../../http/openapi';
 
@@ -116,6 +117,16 @@ export const OPS_DATA_OPERATIONS: ApiOperation[] = [
     body: T.AdminSlotOverrideBody,
     response: T.AdminSlotOverrideResponse,
     errors: ['ZONE_NOT_FOUND', 'SLOT_NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED'],
+  },
+  {
+    method: 'delete',
+    path: '/admin/slot-overrides/{kind}/{id}',
+    summary:
+      '取消停运日或单日容量调整（kind 为 blackout 或 capacity；时段恢复可约或模板容量，已预约名额不变）',
+    roles: BOTH,
+    params: { kind: z.enum(['blackout', 'capacity']) },
+    response: T.AdminSlotOverrideResponse,
+    errors: ['SLOT_OVERRIDE_NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED'],
   },
   {
     method: 'get',

@@ -21,6 +21,7 @@ import type { AppState } from '../../http/context';
 import type { Permission } from '../../http/permissions';
 import { parse, singleQuery } from '../../http/validate';
 import { auditActor } from '../audit/audit.service';
+import { z } from 'zod';
 import type { OpsDataServices } from './ops-data.container';
 
 const ADMIN = ['admin'] as const;
@@ -47,11 +48,14 @@ export const opsDataPermissions: Permission[] = [
   { method: 'PATCH', path: '/admin/slot-templates/:id', roles: ADMIN_OR_MANAGER },
   { method: 'GET', path: '/admin/slot-overrides', roles: ADMIN_OR_MANAGER },
   { method: 'POST', path: '/admin/slot-overrides', roles: ADMIN_OR_MANAGER },
+  { method: 'DELETE', path: '/admin/slot-overrides/:kind/:id', roles: ADMIN_OR_MANAGER },
   { method: 'GET', path: '/admin/orders', roles: ADMIN_OR_MANAGER },
   { method: 'GET', path: '/admin/orders/:id', roles: ADMIN_OR_MANAGER },
   { method: 'POST', path: '/admin/orders/:id/cancel', roles: ADMIN_OR_MANAGER },
   { method: 'POST', path: '/admin/orders/:id/refund', roles: ADMIN_OR_MANAGER },
 ];
+
+const OverrideKind = z.enum(['blackout', 'capacity']);
 
 /** `/admin/stores`, `/admin/zones`, `/admin/slot-templates`, `/admin/slot-overrides`, `/admin/orders`. */
 export function opsDataRoutes(s: OpsDataServices): Router<AppState> {
@@ -117,6 +121,10 @@ export function opsDataRoutes(s: OpsDataServices): Router<AppState> {
     const body = parse(AdminSlotOverrideBody, ctx.request.body);
     ctx.status = 201;
     ctx.body = await s.slots.createOverride(auditActor(ctx.state), body);
+  });
+  r.delete('/slot-overrides/:kind/:id', async (ctx) => {
+    const kind = parse(OverrideKind, ctx.params.kind, '调整类型');
+    ctx.body = await s.slots.removeOverride(auditActor(ctx.state), kind, id(ctx.params.id, '调整编号'));
   });
 
   r.get('/orders', async (ctx) => {

@@ -37,6 +37,7 @@ import {
   addTemplateSlotsIn,
   appliesOn,
   blackoutSlotsIn,
+  reapplyBlackoutsIn,
   refreshGeneratedSlotsIn,
   retractTemplateSlotsIn,
   setSlotCapacityIn,
@@ -309,6 +310,80 @@ export class SlotsAdminService {
         message: messageOf(body, r.slots, bookedKept),
       };
     });
+  }
+
+  /**
+   * Lifts a blackout or a capacity override: the day's generated slots take their template's
+   * seats again (booked seats untouched) or become bookable unless another blackout still covers them.
+   */
+  async removeOverride(
+    actor: AuditActor,
+    kind: AdminSlotOverride['kind'],
+    id: number,
+  ): Promise<AdminSlotOverrideResponse> {
+    const p = actor.principal;
+    return this.deps.tx.run(async (m) => {
+      const notFound = () => new NotFoundError('SLOT_OVERRIDE_NOT_FOUND', '停运或容量调整不存在');
+      let removed: AdminSlotOverride;
+      let slots: SlotEntity[];
+      if (kind === 'blackout') {
+        const row = await m.getRepository(SlotBlackoutEntity).findOneBy({ id });
+        if (!row) throw notFound();
+        if (row.zoneId === null && p.role !== 'admin')
+          throw new ForbiddenError('只有管理员可以取消全部配送区的停运');
+        if (row.zoneId !== null) await this.zoneFor(m, p, row.zoneId).catch(() => Promise.reject(notFound()));
+        this.assertNotPast(row.date);
+        await m.getRepository(SlotBlackoutEntity).delete({ id });
+        removed = blackoutView(row);
+        slots = await reapplyBlackoutsIn(m, row.zoneId, row.date);
+      } else {
+        const row = await m.getRepository(SlotOverrideEntity).findOneBy({ id });
+        if (!row) throw notFound();
+        await this.zoneFor(m, p, row.zoneId).catch(() => Promise.reject(notFound()));
+        this.assertNotPast(row.date);
+        await m.getRepository(SlotOverrideEntity).delete({ id });
+        removed = capacityView(row);
+        const templates = await m
+          .getRepository(SlotTemplateEntity)
+          .findBy({ zoneId: row.zoneId, startLocal: row.startLocal });
+        const t = templates.find((x) => appliesOn(x, row.date));
+        slots = t
+          ? await setSlotCapacityIn(m, row.zoneId, row.date, row.startLocal, t.capacity)
+          : await m
+              .getRepository(SlotEntity)
+              .findBy({ zoneId: row.zoneId, date: row.date, startLocal: row.startLocal });
+      }
+      await this.deps.audit.record(m, actor, {
+        action: 'delete',
+        entity: kind === 'blackout' ? 'slot_blackout' : 'slot_override',
+        entityId: id,
+        before: removed,
+        after: null,
+      });
+      const bookedKept = slots.reduce((n, s) => n + s.booked, 0);
+      return {
+        override: removed,
+        affectedSlots: slots.map((s) => ({
+          slotId: s.id,
+          capacity: s.capacity,
+          booked: s.booked,
+          full: s.booked >= s.capacity,
+        })),
+        bookedKept,
+        message:
+          kind === 'blackout'
+            ? `${removed.date} 的停运已取消${slots.some((s) => s.blocked) ? '（仍有其他停运覆盖部分时段）' : ''}`
+            : `${removed.date} 的单日容量调整已取消，恢复模板容量`,
+      };
+    });
+  }
+
+  private assertNotPast(date: string): void {
+    if (date < this.today()) {
+      throw new ValidationError('不能修改已经过去的日期', [
+        { path: 'date', message: 'must be today or later' },
+      ]);
+    }
   }
 
   private async blackoutIn(

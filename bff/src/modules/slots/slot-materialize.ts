@@ -135,6 +135,29 @@ export async function blackoutSlotsIn(
   return m.getRepository(SlotEntity).findBy(zoneId === null ? { date } : { date, zoneId });
 }
 
+/**
+ * After a blackout was lifted: each generated slot of that day (in one zone, or every zone) is
+ * blocked again only if another blackout still covers it (its zone's, or the every-zone one).
+ */
+export async function reapplyBlackoutsIn(
+  m: EntityManager,
+  zoneId: number | null,
+  date: string,
+): Promise<SlotEntity[]> {
+  const remaining = await m.getRepository(SlotBlackoutEntity).findBy({ date });
+  const slots = await m.getRepository(SlotEntity).findBy(zoneId === null ? { date } : { date, zoneId });
+  for (const s of slots) {
+    const b =
+      remaining.find((x) => x.zoneId === s.zoneId) ?? remaining.find((x) => x.zoneId === null) ?? null;
+    await m
+      .getRepository(SlotEntity)
+      .update({ id: s.id }, { blocked: b !== null, blockReason: b?.reason ?? null });
+    s.blocked = b !== null;
+    s.blockReason = b?.reason ?? null;
+  }
+  return slots;
+}
+
 /** Sets the seats of a generated slot; below what is booked it is simply full (nothing is cancelled). */
 export async function setSlotCapacityIn(
   m: EntityManager,
