@@ -67,6 +67,8 @@ describe('H5 staff app in Chromium: 门店工作台, 售后 resolved with a refu
     await detail.locator('.staff-case-note').fill('同意退款，包装破损属实');
     await detail.locator('.staff-case-approve').click();
     await staff.locator(`.staff-case-detail[data-status="approved"]:visible`).waitFor();
+    // The picture shows the page, not the 已更新 toast over its buttons.
+    await staff.getByText('已更新', { exact: true }).waitFor({ state: 'hidden' });
     await settle(staff);
     await staff.screenshot({ path: join(ARTIFACTS, 'staff-aftersales.png') });
     await detail.locator('.staff-case-resolve').click();

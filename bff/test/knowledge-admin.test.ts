@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
+  AdminSuitability,
   AdminFaq,
   AdminProductRelation,
   AuditListResponse,
@@ -306,6 +307,43 @@ describe.each(DB_TARGETS)('the bot’s knowledge in the back office on $name', (
       .expect(200);
     const cards = (res.body as SendMessageResponse).replies.flatMap((r) => r.payload?.products ?? []);
     expect(cards.find((c) => c.id === fresh.id)?.reason).toContain('护肤后来块甜点');
+  });
+  it('sets who a product suits with a version, audits it, and refuses bad input', async () => {
+    const p = (await t.container.db.getRepository(ProductEntity).find({ order: { id: 'ASC' } })).at(-1)!;
+    const path = `/api/v1/admin/products/${p.id}/suitability`;
+    const put = (body: object, auth = admin) => t.http.put(path).set('Authorization', auth).send(body);
+    const first = (await put({ suitable: { skin: ['油皮', '混合皮'], season: ['夏'] } }).expect(200))
+      .body as AdminSuitability;
+    expect(first).toMatchObject({ productId: p.id, suitable: { skin: ['油皮', '混合皮'], season: ['夏'] } });
+    expect((await t.http.get(path).set('Authorization', admin).expect(200)).body).toEqual(first);
+    const stale = await put({ suitable: { skin: ['干皮'] }, version: first.version + 5 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('VERSION_CONFLICT');
+    expect(stale.body.error.details.current).toMatchObject({ version: first.version });
+    await put({ suitable: { skin: ['干皮'] }, version: first.version }).expect(200);
+    expect((await t.http.get(path).set('Authorization', admin).expect(200)).body).toMatchObject({
+      suitable: { skin: ['干皮'] },
+      version: first.version + 1,
+    });
+    expect((await put({ suitable: { skin: ['油皮', '油皮'] } })).status).toBe(400);
+    expect((await put({ suitable: { skin: ['外星皮'] } })).status).toBe(400);
+    expect((await put({ suitable: { mood: ['开心'] } })).status).toBe(400);
+    const missing = await t.http
+      .put('/api/v1/admin/products/999999/suitability')
+      .set('Authorization', admin)
+      .send({ suitable: {} });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('PRODUCT_NOT_FOUND');
+    expect((await put({ suitable: {} }, consumer)).status).toBe(403);
+    const log = (
+      await t.http
+        .get('/api/v1/admin/audit')
+        .query({ entity: 'product_suitability', entityId: String(p.id) })
+        .set('Authorization', admin)
+        .expect(200)
+    ).body as AuditListResponse;
+    expect(log.items[0]).toMatchObject({ action: 'update', after: { suitable: { skin: ['干皮'] } } });
+    expect(log.items[1].after).toEqual({ suitable: { skin: ['油皮', '混合皮'], season: ['夏'] } });
   });
 });
 

@@ -216,3 +216,36 @@ export const ProductRelationListResponse = z.object({
   pageSize: z.number().int(),
 });
 export type ProductRelationListResponse = z.infer<typeof ProductRelationListResponse>;
+
+const SKIN_TYPES = ['干皮', '油皮', '混合皮', '敏感肌', '所有肤质'] as const;
+const SEASONS = ['春', '夏', '秋', '冬', '四季'] as const;
+const OCCASIONS = ['日常', '通勤', '约会', '运动', '居家', '送礼', '旅行', '睡前', '办公'] as const;
+const GENDERS = ['女', '男', '中性'] as const;
+const distinct = <T extends z.ZodTypeAny>(item: T) =>
+  z
+    .array(item)
+    .max(10)
+    .refine((xs) => new Set(xs).size === xs.length, '不能重复');
+
+/** Who and when a product suits, as the recommender reads it (an absent field: does not apply). */
+export const SuitableForSchema = z.strictObject({
+  skin: distinct(z.enum(SKIN_TYPES)).optional(),
+  season: distinct(z.enum(SEASONS)).optional(),
+  occasion: distinct(z.enum(OCCASIONS)).optional(),
+  gender: distinct(z.enum(GENDERS)).optional(),
+});
+
+/** `PUT /admin/products/:id/suitability`: the whole set, with the version read (absent: first write). */
+export const PutSuitabilityBody = z.strictObject({
+  suitable: SuitableForSchema,
+  version: z.number().int().min(1).optional(),
+});
+export type PutSuitabilityBody = z.infer<typeof PutSuitabilityBody>;
+
+/** A product's suitability; `version` 0 means none is stored yet. */
+export const AdminSuitability = z.object({
+  productId: z.number().int(),
+  suitable: SuitableForSchema,
+  version: z.number().int().min(0),
+});
+export type AdminSuitability = z.infer<typeof AdminSuitability>;

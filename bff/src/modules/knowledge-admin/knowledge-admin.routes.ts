@@ -7,6 +7,7 @@ import {
   FaqTryBody,
   IdParam,
   ProductRelationListQuery,
+  PutSuitabilityBody,
   UpdateFaqBody,
   UpdateProductRelationBody,
 } from '@omni/shared-types';
@@ -29,6 +30,8 @@ export const knowledgeAdminPermissions: Permission[] = [
   { method: 'POST', path: '/admin/product-relations', roles: ADMIN },
   { method: 'PATCH', path: '/admin/product-relations/:id', roles: ADMIN },
   { method: 'DELETE', path: '/admin/product-relations/:id', roles: ADMIN },
+  { method: 'GET', path: '/admin/products/:id/suitability', roles: ADMIN },
+  { method: 'PUT', path: '/admin/products/:id/suitability', roles: ADMIN },
 ];
 
 /** The bot's knowledge in the back office: FAQ articles (and a try box) and product relations. */
@@ -59,6 +62,13 @@ export function knowledgeAdminRoutes(s: KnowledgeAdminService): Router<AppState>
     const { version } = parse(DeleteVersionQuery, singleQuery(ctx.query), '查询参数');
     await s.deleteFaq(auditActor(ctx.state), id(ctx.params.id), version);
     ctx.status = 204;
+  });
+  r.get('/products/:id/suitability', async (ctx) => {
+    ctx.body = await s.getSuitability(id(ctx.params.id));
+  });
+  r.put('/products/:id/suitability', async (ctx) => {
+    const body = parse(PutSuitabilityBody, ctx.request.body, '适用人群');
+    ctx.body = await s.putSuitability(auditActor(ctx.state), id(ctx.params.id), body);
   });
   r.get('/product-relations', async (ctx) => {
     ctx.body = await s.listRelations(parse(ProductRelationListQuery, singleQuery(ctx.query), '查询参数'));

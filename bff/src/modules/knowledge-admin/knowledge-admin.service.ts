@@ -1,5 +1,8 @@
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import type {
+  AdminSuitability,
+  PutSuitabilityBody,
+  SuitableFor,
   AdminFaq,
   AdminProductRelation,
   CreateFaqBody,
@@ -13,10 +16,13 @@ import type {
   UpdateProductRelationBody,
 } from '@omni/shared-types';
 import type { Clock } from '../../clock';
-import type { TxRunner } from '../../db/tx';
+import { isUniqueViolation, type TxRunner } from '../../db/tx';
+import { NotFoundError } from '../../http/errors';
+import { VersionConflictError } from '../audit/versioned';
+import { ProductEntity } from '../catalog/catalog.entity';
 import type { Nlu } from '../../algorithms/nlu';
 import type { AuditActor, AuditService } from '../audit/audit.service';
-import { FaqArticleEntity, ProductRelationEntity } from './knowledge.entity';
+import { FaqArticleEntity, ProductRelationEntity, ProductSuitabilityEntity } from './knowledge.entity';
 import type { KnowledgeSignal } from './knowledge-signal';
 import {
   createFaqIn,
@@ -206,6 +212,65 @@ export class KnowledgeAdminService {
         before: gone,
       });
     });
+  }
+
+  /** Who and when a product suits (skin types, seasons…), as the recommender reads it. */
+  async getSuitability(productId: number): Promise<AdminSuitability> {
+    await this.productOrThrow(this.deps.db.manager, productId);
+    const row = await this.deps.db.getRepository(ProductSuitabilityEntity).findOneBy({ productId });
+    return { productId, suitable: row?.suitable ?? {}, version: row?.version ?? 0 };
+  }
+
+  /** Replaces a product's suitability; a stale `version` → 409 VERSION_CONFLICT with the current one. */
+  async putSuitability(
+    actor: AuditActor,
+    productId: number,
+    body: PutSuitabilityBody,
+  ): Promise<AdminSuitability> {
+    return this.write(async (m) => {
+      await this.productOrThrow(m, productId);
+      const repo = m.getRepository(ProductSuitabilityEntity);
+      const row = await repo.findOneBy({ productId });
+      const current: AdminSuitability = {
+        productId,
+        suitable: row?.suitable ?? {},
+        version: row?.version ?? 0,
+      };
+      if (body.version !== undefined && body.version !== current.version)
+        throw new VersionConflictError(current);
+      if (!row) {
+        try {
+          await repo.insert({ productId, suitable: body.suitable as SuitableFor, version: 1 });
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+          throw new VersionConflictError((await repo.findOneBy({ productId })) ?? current);
+        }
+      } else {
+        const res = await m
+          .createQueryBuilder()
+          .update(ProductSuitabilityEntity)
+          .set({ suitable: body.suitable as SuitableFor, version: () => 'version + 1' })
+          .where('product_id = :productId AND version = :v', { productId, v: row.version })
+          .execute();
+        if (res.affected !== 1) throw new VersionConflictError(await repo.findOneBy({ productId }));
+      }
+      const saved = await repo.findOneByOrFail({ productId });
+      const after: AdminSuitability = { productId, suitable: saved.suitable, version: saved.version };
+      await this.deps.audit.record(m, actor, {
+        action: row ? 'update' : 'create',
+        entity: 'product_suitability',
+        entityId: productId,
+        before: row ? { suitable: row.suitable } : null,
+        after: { suitable: saved.suitable },
+      });
+      return after;
+    });
+  }
+
+  private async productOrThrow(m: EntityManager, productId: number): Promise<void> {
+    if (!(await m.getRepository(ProductEntity).existsBy({ id: productId }))) {
+      throw new NotFoundError('PRODUCT_NOT_FOUND', '商品不存在');
+    }
   }
 
   /** Runs a write in a transaction, then tells every instance's bot (only once it is committed). */
