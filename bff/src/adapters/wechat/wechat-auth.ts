@@ -1,4 +1,4 @@
-import { UnauthenticatedError, RateLimitedError, UpstreamError } from '../../http/errors';
+import { snsGet, unrecognised, type SnsAnswer } from './sns-call';
 
 /** What WeChat's `jscode2session` tells about a login code. */
 export interface WechatSession {
@@ -12,12 +12,10 @@ export interface WechatAuth {
   code2session(code: string): Promise<WechatSession>;
 }
 
-interface Code2SessionAnswer {
+interface Code2SessionAnswer extends SnsAnswer {
   openid?: string;
   unionid?: string;
   session_key?: string;
-  errcode?: number;
-  errmsg?: string;
 }
 
 /** Calls `GET {apiBase}/sns/jscode2session` with WeChat's real request and answer shapes. */
@@ -33,37 +31,18 @@ export class HttpWechatAuth implements WechatAuth {
   ) {}
 
   async code2session(code: string): Promise<WechatSession> {
-    const url = new URL('/sns/jscode2session', this.deps.apiBase);
-    url.search = new URLSearchParams({
-      appid: this.deps.appid,
-      secret: this.deps.secret,
-      js_code: code,
-      grant_type: 'authorization_code',
-    }).toString();
-    let answer: Code2SessionAnswer;
-    try {
-      const res = await (this.deps.fetch ?? fetch)(url, {
-        signal: AbortSignal.timeout(this.deps.timeoutMs ?? 5000),
-      });
-      answer = (await res.json()) as Code2SessionAnswer;
-    } catch {
-      throw new UpstreamError('WECHAT_UNAVAILABLE', '微信登录服务暂时不可用，请稍后再试', 503);
-    }
-    if (answer.errcode) {
-      switch (answer.errcode) {
-        case 40029: // invalid code
-        case 40163: // code been used
-        case 40226: // high-risk user blocked
-          throw new UnauthenticatedError('WECHAT_CODE_INVALID', '微信登录凭证无效或已使用，请重新登录');
-        case 45011:
-          throw new RateLimitedError('WECHAT_RATE_LIMITED', '登录太频繁，请稍后再试', 60);
-        default:
-          throw new UpstreamError('WECHAT_UNAVAILABLE', '微信登录服务暂时不可用，请稍后再试', 502);
-      }
-    }
-    if (!answer.openid || !answer.session_key) {
-      throw new UpstreamError('WECHAT_UNAVAILABLE', '微信登录服务返回了无法识别的结果', 502);
-    }
+    const { appid, secret } = this.deps;
+    const answer = await snsGet<Code2SessionAnswer>(
+      this.deps,
+      '/sns/jscode2session',
+      { appid, secret, js_code: code, grant_type: 'authorization_code' },
+      {
+        // invalid code, code been used, high-risk user blocked
+        codeErrors: [40029, 40163, 40226],
+        codeMessage: '微信登录凭证无效或已使用，请重新登录',
+      },
+    );
+    if (!answer.openid || !answer.session_key) throw unrecognised();
     return { openid: answer.openid, unionid: answer.unionid ?? null, sessionKey: answer.session_key };
   }
 }

@@ -1,4 +1,4 @@
-import { RateLimitedError, UnauthenticatedError, UpstreamError } from '../../http/errors';
+import { snsGet, unrecognised, type SnsAnswer } from './sns-call';
 
 /** Who an official-account web-authorisation code belongs to. */
 export interface WechatWebIdentity {
@@ -13,13 +13,11 @@ export interface WechatWebAuth {
   exchange(code: string): Promise<WechatWebIdentity>;
 }
 
-interface AccessTokenAnswer {
+interface AccessTokenAnswer extends SnsAnswer {
   access_token?: string;
   openid?: string;
   unionid?: string;
   scope?: string;
-  errcode?: number;
-  errmsg?: string;
 }
 
 /** Calls `GET {apiBase}/sns/oauth2/access_token` with WeChat's real request and answer shapes. */
@@ -35,37 +33,18 @@ export class HttpWechatWebAuth implements WechatWebAuth {
   ) {}
 
   async exchange(code: string): Promise<WechatWebIdentity> {
-    const url = new URL('/sns/oauth2/access_token', this.deps.apiBase);
-    url.search = new URLSearchParams({
-      appid: this.deps.appid,
-      secret: this.deps.secret,
-      code,
-      grant_type: 'authorization_code',
-    }).toString();
-    let answer: AccessTokenAnswer;
-    try {
-      const res = await (this.deps.fetch ?? fetch)(url, {
-        signal: AbortSignal.timeout(this.deps.timeoutMs ?? 5000),
-      });
-      answer = (await res.json()) as AccessTokenAnswer;
-    } catch {
-      throw new UpstreamError('WECHAT_UNAVAILABLE', '微信登录服务暂时不可用，请稍后再试', 503);
-    }
-    if (answer.errcode) {
-      switch (answer.errcode) {
-        case 40029: // invalid code
-        case 40163: // code been used
-        case 42003: // code expired (5 minutes)
-          throw new UnauthenticatedError('WECHAT_CODE_INVALID', '微信授权已失效或已使用，请重新进入');
-        case 45011:
-          throw new RateLimitedError('WECHAT_RATE_LIMITED', '登录太频繁，请稍后再试', 60);
-        default:
-          throw new UpstreamError('WECHAT_UNAVAILABLE', '微信登录服务暂时不可用，请稍后再试', 502);
-      }
-    }
-    if (!answer.openid || !answer.access_token) {
-      throw new UpstreamError('WECHAT_UNAVAILABLE', '微信登录服务返回了无法识别的结果', 502);
-    }
+    const { appid, secret } = this.deps;
+    const answer = await snsGet<AccessTokenAnswer>(
+      this.deps,
+      '/sns/oauth2/access_token',
+      { appid, secret, code, grant_type: 'authorization_code' },
+      {
+        // invalid code, code been used, code expired (5 minutes)
+        codeErrors: [40029, 40163, 42003],
+        codeMessage: '微信授权已失效或已使用，请重新进入',
+      },
+    );
+    if (!answer.openid || !answer.access_token) throw unrecognised();
     return { openid: answer.openid, unionid: answer.unionid ?? null };
   }
 }
