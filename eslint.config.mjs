@@ -30,7 +30,7 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    files: ['miniapp/src/**/*.{ts,tsx}'],
+    files: ['miniapp/src/**/*.{ts,tsx}', 'admin/src/**/*.{ts,tsx}', 'admin/test/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/mock',
     '<rootDir>/scripts',
     '<rootDir>/miniapp',
+    '<rootDir>/admin/jest.config.cjs',
   ],
   // A global option (ignored inside projects): integration and browser tests seed databases and
   // start real servers and Chromium, which takes seconds on a busy 2-core machine.

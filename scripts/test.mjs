@@ -1,5 +1,5 @@
 // `npm test`: builds shared-types, mock and the compiled BFF (the process tests run
-// `node bff/dist/server.js`) and the H5 app (the browser test needs it), then runs every
+// `node bff/dist/server.js`), the H5 app and the back-office console (the browser tests need them), then runs every
 // jest project: unit and integration tests on SQLite (and MySQL when TEST_DATABASE_URL is set),
 // mini-program component tests, and the headless-Chromium E2E when a browser is available.
 import { existsSync } from 'node:fs';
@@ -27,6 +27,12 @@ if (withE2e) {
     ])
   ) {
     await run(npm, ['run', 'build:h5', '-w', 'miniapp', '--silent'], { cwd: root });
+  } else process.stdout.write('      up to date\n');
+  step(2, 3, 'build the back-office console for the browser test');
+  if (
+    isStale(join(root, 'admin/dist/index.html'), [join(root, 'admin/src'), join(root, 'shared-types/src')])
+  ) {
+    await run(npm, ['run', 'build', '-w', 'admin', '--silent'], { cwd: root });
   } else process.stdout.write('      up to date\n');
 } else if (process.env.E2E_REQUIRED === '1') {
   process.stderr.write(`E2E_REQUIRED=1 but no browser at ${chromium} (apt-get install -y chromium)\n`);

@@ -10,7 +10,7 @@ import type { AppState } from './http/context';
 import { authenticate, type TokenService } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { requestId } from './http/request-id';
-import { serveDir } from './http/static';
+import { serveDir, serveSpa } from './http/static';
 import { buildOpenApi } from './http/openapi';
 import { healthRoutes } from './modules/health/health.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -38,6 +38,10 @@ import type { AftersalesService } from './modules/aftersales/aftersales.service'
 import type { SupportService } from './modules/support/support.service';
 import type { KpisService } from './modules/kpis/kpis.service';
 import { aftersalesRoutes } from './modules/aftersales/aftersales.routes';
+import type { AftersalesAdminService } from './modules/aftersales/aftersales-admin.service';
+import { aftersalesAdminRoutes } from './modules/aftersales/aftersales-admin.routes';
+import { PUBLIC_UPLOADS_URL, type MediaService } from './modules/media/media.service';
+import { mediaRoutes } from './modules/media/media.routes';
 import { supportRoutes } from './modules/support/support.routes';
 import { kpisRoutes } from './modules/kpis/kpis.routes';
 import { courierPositionRoutes, type CourierPositionService } from './modules/dispatch/courier-position';
@@ -46,6 +50,8 @@ import { optimizeBodyParser, routingRoutes } from './modules/routing/routing.rou
 import type { DispatchService } from './modules/dispatch/dispatch.service';
 import type { CourierService } from './modules/dispatch/courier.service';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes';
+import type { DispatchBoardService } from './modules/dispatch/dispatch-board.service';
+import { dispatchBoardRoutes } from './modules/dispatch/dispatch-board.routes';
 import type { JobsService } from './modules/jobs/jobs.service';
 import type { RefundsService } from './modules/payments/refunds.service';
 import type { BillsService } from './modules/payments/bills.service';
@@ -75,10 +81,12 @@ import type { InvitesService } from './modules/members/invites.service';
 import { membersRoutes } from './modules/members/members.routes';
 import type { H5AuthService } from './modules/h5-auth/h5-auth.service';
 import { h5AuthRoutes } from './modules/h5-auth/h5-auth.routes';
+import type { DashboardServices } from './modules/dashboard/dashboard.container';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 
 /** Everything the HTTP app needs, built by the container (or by a test). */
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimitKb' | 'corsOrigins' | 'h5Dir' | 'assetsDir'>;
+  config: Pick<Config, 'bodyLimitKb' | 'corsOrigins' | 'h5Dir' | 'adminDir' | 'assetsDir'>;
   log: Logger;
   db: DataSource;
   dbKind: DbKind;
@@ -101,7 +109,10 @@ export interface AppDeps {
     routing: RoutingService;
     dispatch: DispatchService;
     courier: CourierService;
+    dispatchBoard: DispatchBoardService;
     aftersales: AftersalesService;
+    aftersalesAdmin: AftersalesAdminService;
+    media: MediaService;
     support: SupportService;
     kpis: KpisService;
     courierPositions: CourierPositionService;
@@ -122,6 +133,8 @@ export interface AppDeps {
     invites: InvitesService;
     h5Auth: H5AuthService;
     opsData: OpsDataServices;
+    dashboard: DashboardServices['dashboard'];
+    kpiAnomalies: DashboardServices['kpiAnomalies'];
   };
 }
 
@@ -180,7 +193,10 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(exactPrefix());
   app.use(api.routes());
   app.use(api.allowedMethods());
+  // Uploaded product images: named by their content, so a url never changes what it shows.
+  app.use(serveDir(PUBLIC_UPLOADS_URL, deps.services.media.publicDir, { maxAgeMs: 365 * 86_400_000 }));
   if (deps.config.assetsDir) app.use(serveDir('/assets', deps.config.assetsDir, { maxAgeMs: 86_400_000 }));
+  if (deps.config.adminDir) app.use(serveSpa('/admin', deps.config.adminDir));
   if (deps.config.h5Dir) app.use(serveDir('/', deps.config.h5Dir, { index: 'index.html' }));
   return app;
 }
@@ -199,7 +215,10 @@ export function apiRouters(deps: AppDeps): Router<AppState>[] {
     lbsRoutes(s.lbs, s.staffEvents, s.staffOrders),
     routingRoutes(s.routing),
     dispatchRoutes(s.dispatch, s.courier),
+    dispatchBoardRoutes(s.dispatchBoard),
     aftersalesRoutes(s.aftersales),
+    aftersalesAdminRoutes(s.aftersalesAdmin),
+    mediaRoutes(s.media),
     supportRoutes(s.support, deps.nlu, deps.clock),
     kpisRoutes(s.kpis),
     courierPositionRoutes(s.courierPositions),
@@ -213,5 +232,6 @@ export function apiRouters(deps: AppDeps): Router<AppState>[] {
     membersRoutes(s.invites, s.members),
     h5AuthRoutes(s.h5Auth),
     opsDataRoutes(s.opsData),
+    dashboardRoutes(s.dashboard),
   ];
 }

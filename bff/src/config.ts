@@ -78,11 +78,13 @@ const EnvSchema = z.object({
   AMAP_SECRET: z.string().min(1).optional(),
   AMAP_API_BASE: z.url().optional(),
   H5_DIR: z.string().min(1).optional(),
+  ADMIN_DIR: z.string().min(1).optional(),
   ASSETS_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   CORS_ORIGINS: z.string().optional(),
   SEED_DEMO: Bool01.optional(),
+  SEED_HISTORY_DAYS: z.coerce.number().int().min(0).max(120).optional(),
   PAYMENT_TTL_MIN: z.coerce
     .number()
     .int()
@@ -143,11 +145,15 @@ export interface Config {
   geo: { provider: 'amap' | 'offline' };
   amap: { key: string | null; secret: string | null; apiBase: string | null };
   h5Dir: string | null;
+  /** The back-office console's build (`admin/dist`), served at `/admin/`. */
+  adminDir: string | null;
   assetsDir: string | null;
   logLevel: string;
   bodyLimitKb: number;
   corsOrigins: string[];
   seedDemo: boolean;
+  /** Past days of simulated orders, chats and cases the demo seed adds (0 = none; tests default to 0). */
+  seedHistoryDays: number;
   /** Minutes an unpaid order holds its stock and seat. */
   paymentTtlMin: number;
   /** How often background jobs (expiry, escalation) run; 0 turns them off (tests drive them). */
@@ -279,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geo: { provider: e.GEO_PROVIDER ?? (e.AMAP_KEY ? 'amap' : 'offline') },
     amap: { key: e.AMAP_KEY ?? null, secret: e.AMAP_SECRET ?? null, apiBase: e.AMAP_API_BASE ?? null },
     h5Dir: e.H5_DIR ?? null,
+    adminDir: e.ADMIN_DIR ?? null,
     assetsDir: e.ASSETS_DIR ?? null,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     bodyLimitKb: e.BODY_LIMIT_KB,
@@ -287,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     seedDemo: e.SEED_DEMO ?? !production,
+    seedHistoryDays: e.SEED_HISTORY_DAYS ?? (e.NODE_ENV === 'test' ? 0 : 35),
     paymentTtlMin: e.PAYMENT_TTL_MIN,
     jobsIntervalS: e.JOBS_INTERVAL_S,
     support: {

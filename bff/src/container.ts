@@ -46,16 +46,23 @@ import type { AppDeps } from './app';
 import { SolverPool } from './modules/routing/solver-pool';
 import { createNlu } from './algorithms/nlu';
 import { AftersalesService } from './modules/aftersales/aftersales.service';
+import { AftersalesAdminService } from './modules/aftersales/aftersales-admin.service';
+import { MediaService } from './modules/media/media.service';
+import { LocalFileStore } from './adapters/file-store';
 import { Dialogue } from './modules/support/dialogue';
 import { SupportService } from './modules/support/support.service';
 import { supportSocket } from './modules/support/support.socket';
 import { createKnowledgeAdmin } from './modules/knowledge-admin/knowledge-admin.container';
 import { KpisService } from './modules/kpis/kpis.service';
+import { createDashboard } from './modules/dashboard/dashboard.container';
+import { seedHistory } from './seed/seed-history';
 import { courierInfoFor } from './modules/dispatch/courier-info';
 import { CourierPositionService } from './modules/dispatch/courier-position';
 import { RoutingService } from './modules/routing/routing.service';
 import { CourierRoutes } from './modules/dispatch/courier-route';
 import { DispatchService } from './modules/dispatch/dispatch.service';
+import { DispatchBoardService } from './modules/dispatch/dispatch-board.service';
+import { dispatchBoardSocket } from './modules/dispatch/dispatch-board.socket';
 import { CourierService } from './modules/dispatch/courier.service';
 import { AddressesRepository } from './modules/addresses/addresses.repository';
 import { AddressesService } from './modules/addresses/addresses.service';
@@ -188,7 +195,16 @@ export async function createContainer(
   }
   const limiter: RateLimiter = redis ? new RedisRateLimiter(redis.pub) : new MemoryRateLimiter();
 
-  if (config.seedDemo) await withDbLock(db, 'omni_seed_demo', () => seedDemo(db, log, overrides.progress));
+  if (config.seedDemo) {
+    await withDbLock(db, 'omni_seed_demo', async () => {
+      await seedDemo(db, log, overrides.progress);
+      await seedHistory(db, log, {
+        days: config.seedHistoryDays,
+        now: clock.now(),
+        progress: overrides.progress,
+      });
+    });
+  }
 
   const tokens = new TokenService({
     secret: config.jwt.secret,
@@ -371,10 +387,29 @@ export async function createContainer(
     clock,
     log,
   });
+  const dispatchBoard = new DispatchBoardService({
+    db,
+    tx,
+    lifecycle,
+    routing,
+    geo,
+    realtime,
+    routes: courierRoutes,
+    audit,
+    clock,
+    log,
+  });
+  realtime.onConnection(dispatchBoardSocket(db, log));
   lifecycle.onChange((change) => {
     dispatch.onOrderChange(change).catch((err: unknown) => log.warn({ err }, 'courier route push failed'));
   });
   const db1 = config.database;
+  // Beside the SQLite file; a throwaway folder for in-memory test databases.
+  const files = new LocalFileStore(
+    db1.kind === 'sqlite' && db1.path === ':memory:'
+      ? resolve(tmpdir(), 'omni-uploads')
+      : resolve(db1.kind === 'sqlite' ? dirname(resolve(db1.path)) : '.data', 'uploads'),
+  );
   const courier = new CourierService({
     db,
     tx,
@@ -385,13 +420,11 @@ export async function createContainer(
     clock,
     log,
     codes: new DeliveryCodeGuard({ db, tx, staffEvents, log, codeSecret: config.jwt.secret }),
-    // Beside the SQLite file; a throwaway folder for in-memory test databases.
-    uploadsDir:
-      db1.kind === 'sqlite' && db1.path === ':memory:'
-        ? resolve(tmpdir(), 'omni-uploads')
-        : resolve(db1.kind === 'sqlite' ? dirname(resolve(db1.path)) : '.data', 'uploads'),
+    files,
   });
+  const media = new MediaService({ files, tx, audit });
   const aftersales = new AftersalesService({ db, tx, orders, lifecycle, refunds, stock, clock, log });
+  const aftersalesAdmin = new AftersalesAdminService({ db, tx, cases: aftersales, members, audit, clock });
   const nlu = createNlu();
   const knowledgeParts = await createKnowledgeAdmin({ db, tx, audit, redis, nlu, clock, log });
   closers.push(knowledgeParts.close);
@@ -424,6 +457,16 @@ export async function createContainer(
   const courierPositions = new CourierPositionService({ db, tx, realtime, limiter, clock });
   orders.setCourierInfo((orderId) => courierInfoFor(db, orderId, (id) => courierPositions.fresh(id)));
   const kpis = new KpisService({ db, clock });
+  const dashboardParts = createDashboard({
+    kpis,
+    stores: storesService,
+    staffEvents,
+    alerts,
+    jobs,
+    tx,
+    clock,
+    log,
+  });
   const opsData = await createOpsData({
     db,
     tx,
@@ -441,6 +484,7 @@ export async function createContainer(
     try {
       await payments.scheduleOverdue();
       await bills.scheduleDaily();
+      await dashboardParts.kpiAnomalies.scheduleDaily();
       await jobs.runDue();
       const e = await staffEvents.escalateDue();
       if (e) log.info({ escalated: e }, 'escalated unclaimed store events');
@@ -460,6 +504,7 @@ export async function createContainer(
     config: {
       ...config,
       h5Dir: config.h5Dir ?? resolve(REPO_ROOT, 'miniapp', 'dist', 'h5'),
+      adminDir: config.adminDir ?? resolve(REPO_ROOT, 'admin', 'dist'),
       assetsDir: config.assetsDir ?? resolve(REPO_ROOT, 'mock', 'assets'),
     },
     log,
@@ -484,7 +529,10 @@ export async function createContainer(
       routing,
       dispatch,
       courier,
+      dispatchBoard,
       aftersales,
+      aftersalesAdmin,
+      media,
       support,
       kpis,
       courierPositions,
@@ -500,6 +548,7 @@ export async function createContainer(
       members,
       invites,
       opsData,
+      ...dashboardParts,
       h5Auth,
     },
     nlu,

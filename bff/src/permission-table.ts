@@ -17,12 +17,16 @@ import { storesPermissions } from './modules/stores/stores.routes';
 import { lbsPermissions } from './modules/lbs/lbs.routes';
 import { routingPermissions } from './modules/routing/routing.routes';
 import { dispatchPermissions } from './modules/dispatch/dispatch.routes';
+import { dispatchBoardPermissions } from './modules/dispatch/dispatch-board.routes';
 import { aftersalesPermissions } from './modules/aftersales/aftersales.routes';
+import { aftersalesAdminPermissions } from './modules/aftersales/aftersales-admin.routes';
+import { mediaPermissions } from './modules/media/media.routes';
 import { supportPermissions } from './modules/support/support.routes';
 import { kpisPermissions } from './modules/kpis/kpis.routes';
 import { courierPositionPermissions } from './modules/dispatch/courier-position';
 import { addressesPermissions } from './modules/addresses/addresses.routes';
 import { h5AuthPermissions } from './modules/h5-auth/h5-auth.routes';
+import { dashboardPermissions } from './modules/dashboard/dashboard.routes';
 
 /**
  * Who may call every route under `/api/v1`, method by method: one table, enforced by `authorize`
@@ -42,6 +46,7 @@ export const PERMISSIONS: readonly Permission[] = [
   ...lbsPermissions,
   ...routingPermissions,
   ...dispatchPermissions,
+  ...dispatchBoardPermissions,
   ...aftersalesPermissions,
   ...supportPermissions,
   ...kpisPermissions,
@@ -56,4 +61,7 @@ export const PERMISSIONS: readonly Permission[] = [
   ...catalogAdminPermissions,
   ...membersAdminPermissions,
   ...opsDataPermissions,
+  ...dashboardPermissions,
+  ...aftersalesAdminPermissions,
+  ...mediaPermissions,
 ];

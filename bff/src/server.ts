@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     [
       '',
       `  小程序 H5:   http://localhost:${port}/`,
+      `  后台管理:    http://localhost:${port}/admin/  (首个管理员: npm run admin:create -- --username U --password P)`,
       `  API:         http://localhost:${port}/api/v1  (OpenAPI: /api/v1/openapi.json)`,
       `  健康检查:    http://localhost:${port}/healthz`,
       `  数据库:      ${container.dbKind}${config.database.kind === 'sqlite' ? ` (${config.database.path})` : ''}`,

@@ -235,6 +235,58 @@ describe.each(DB_TARGETS)('catalogue and stock admin on $name', (target) => {
     expect(await other.stamp()).not.toBe(afterCreate);
   });
 
+  it('sums a product’s stock over one store when the list is asked for it', async () => {
+    const p = await create();
+    await setStock(admin, storeA, p.id, { quantity: 7 }).expect(200);
+    await setStock(admin, storeB, p.id, { quantity: 30 }).expect(200);
+    const list = (storeId?: number) =>
+      t.http
+        .get('/api/v1/admin/products')
+        .query({ q: p.sku, ...(storeId ? { storeId } : {}) })
+        .set('Authorization', admin);
+    expect((await list().expect(200)).body.items[0].stock).toMatchObject({ onHand: 37, available: 37 });
+    expect((await list(storeB).expect(200)).body.items[0].stock).toEqual({
+      onHand: 30,
+      reserved: 0,
+      available: 30,
+      lowest: { storeId: storeB, storeName: expect.any(String), onHand: 30 },
+    });
+    expect((await list(999999).expect(404)).body.error.code).toBe('STORE_NOT_FOUND');
+    await t.http
+      .get('/api/v1/admin/products')
+      .query({ storeId: 'x' })
+      .set('Authorization', admin)
+      .expect(400);
+  });
+
+  it('keeps stock rows below a chosen threshold with below=N', async () => {
+    const prefix = `BELOW-${target.name}-`;
+    const made: AdminProduct[] = [];
+    for (const n of [0, 3, 8]) {
+      const p = await create({ sku: `${prefix}${n}` });
+      if (n) await setStock(admin, storeA, p.id, { quantity: n }).expect(200);
+      made.push(p);
+    }
+    const skus = async (query: object) =>
+      (
+        await t.http
+          .get(`/api/v1/admin/stores/${storeA}/stock`)
+          .query({ q: prefix, ...query })
+          .set('Authorization', managerA)
+          .expect(200)
+      ).body.items.map((r: AdminStockRow) => r.sku);
+    expect(await skus({ below: 3 })).toEqual([`${prefix}0`]);
+    expect(await skus({ below: 4 })).toEqual([`${prefix}0`, `${prefix}3`]);
+    expect(await skus({ below: 9 })).toEqual([`${prefix}0`, `${prefix}3`, `${prefix}8`]);
+    expect(await skus({})).toHaveLength(3);
+    const bad = await t.http
+      .get(`/api/v1/admin/stores/${storeA}/stock`)
+      .query({ below: 0 })
+      .set('Authorization', managerA)
+      .expect(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('pages and filters the product list', async () => {
     const res = await t.http
       .get('/api/v1/admin/products')

@@ -260,6 +260,10 @@ describe.each(DB_TARGETS)('invites and members on $name', (target) => {
     expect((await members(admin, { role: 'staff', pageSize: 200 })).items.map((m) => m.name)).toContain(
       '沈佳怡',
     );
+    const found = await members(admin, { q: '张', pageSize: 200 });
+    expect(found.items.map((m) => m.name)).toContain('张伟');
+    expect(found.items.every((m) => m.name.includes('张'))).toBe(true);
+    expect((await members(admin, { q: '%' })).total).toBe(0);
   });
 
   it('gives a disabled courier no stops when the day is planned, and routes it again once enabled', async () => {

@@ -135,11 +135,15 @@ export type ProductStockSummary = z.infer<typeof ProductStockSummary>;
 export const AdminProductListItem = AdminProduct.extend({ stock: ProductStockSummary });
 export type AdminProductListItem = z.infer<typeof AdminProductListItem>;
 
-/** `GET /admin/products`: `q` matches name or SKU. */
+/**
+ * `GET /admin/products`: `q` matches name or SKU; with `storeId` each item's `stock` counts that
+ * store only (otherwise every store).
+ */
 export const AdminProductListQuery = AdminPageQuery.extend({
   q: z.string().trim().max(100).optional(),
   categoryId: z.string().trim().min(1).max(32).optional(),
   status: ProductStatus.optional(),
+  storeId: z.coerce.number({ error: '门店编号须为正整数' }).int().positive().optional(),
 });
 export type AdminProductListQuery = z.infer<typeof AdminProductListQuery>;
 
@@ -187,12 +191,22 @@ export type AdminStockRow = z.infer<typeof AdminStockRow>;
 /** Units available at or below which a row counts as low stock. */
 export const LOW_STOCK_UNITS = 5;
 
-/** `GET /admin/stores/:storeId/stock`: `q` matches name or SKU; `lowStock=1` keeps rows at or below LOW_STOCK_UNITS available. */
+/**
+ * `GET /admin/stores/:storeId/stock`: `q` matches name or SKU; `lowStock=1` keeps rows at or below
+ * LOW_STOCK_UNITS available; `below=N` keeps rows with fewer than N units available (a threshold
+ * the console lets one pick).
+ */
 export const AdminStockListQuery = AdminPageQuery.extend({
   q: z.string().trim().max(100).optional(),
   lowStock: z
     .enum(['1', '0', 'true', 'false'])
     .transform((v) => v === '1' || v === 'true')
+    .optional(),
+  below: z.coerce
+    .number({ error: '阈值须为正整数' })
+    .int({ error: '阈值须为正整数' })
+    .min(1, { error: '阈值须为正整数' })
+    .max(1_000_001, { error: '阈值最多 1000001' })
     .optional(),
 });
 export type AdminStockListQuery = z.infer<typeof AdminStockListQuery>;

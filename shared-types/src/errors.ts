@@ -63,11 +63,15 @@ export const ERROR_CODES = [
   // 收货码错误次数过多，站点已锁定，请联系门店 (423; details: storeName, storePhone)
   'DELIVERY_CODE_LOCKED',
   'PHOTO_NOT_FOUND',
+  'STOP_NOT_REASSIGNABLE', // 409 该订单已出发、已完成或不属于该门店当日，不能改派 (details.status)
+  'COURIER_NOT_IN_STORE', // 409 骑手不属于该门店
+  'COURIER_UNAVAILABLE', // 409 骑手已停用或正在配送途中，暂不能接新单
   // support
   'CONVERSATION_NOT_FOUND',
   'MESSAGE_ID_REUSED',
   'CASE_NOT_FOUND',
   'CONVERSATION_CLOSED',
+  'ASSIGNEE_INVALID', // 422 只能指派给本店在职的店员或店长 (details.fields)
   // address book
   'SAVED_ADDRESS_NOT_FOUND',
   'ADDRESS_INVALID',
@@ -96,6 +100,7 @@ export const ERROR_CODES = [
   'CSV_ENCODING_INVALID', // 400 文件不是 UTF-8 编码
   'CSV_MALFORMED', // 400 CSV 格式错误（引号未闭合等）
   'CSV_ROWS_INVALID', // 422 有行未通过校验，未写入任何数据 (details: created, updated, errors)
+  'IMAGE_UNREADABLE', // 422 图片已损坏、无法读取或像素过多
   'AUDIT_QUERY_INVALID',
   // invites and members
   'INVITE_NOT_FOUND', // 404 邀请码无效

@@ -93,6 +93,8 @@ export const LbsEventKind = z.enum([
   'NEARBY_MEMBER',
   'ORDER_READY',
   'DELIVERY_CODE_LOCKED',
+  /** A store KPI left its normal band (see the 看板); the title says which and by how much. */
+  'KPI_ANOMALY',
 ]);
 export type LbsEventKind = z.infer<typeof LbsEventKind>;
 

@@ -144,8 +144,9 @@ export const MemberItem = z.object({
 });
 export type MemberItem = z.infer<typeof MemberItem>;
 
-/** `GET /admin/members`. */
+/** `GET /admin/members`: `q` matches the member's name. */
 export const MemberListQuery = AdminPageQuery.extend({
+  q: z.string().trim().min(1).max(32).optional(),
   role: Role.exclude(['consumer']).optional(),
   storeId: z.coerce.number().int().positive().optional(),
   disabled: z.enum(['true', 'false']).optional(),

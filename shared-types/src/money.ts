@@ -120,7 +120,14 @@ export type BillReportListResponse = z.infer<typeof BillReportListResponse>;
 /** Something an operator must look at (a refund WeChat could not pay out, a bill that does not balance). */
 export const OpsAlert = z.object({
   id: z.number().int(),
-  kind: z.enum(['refund_abnormal', 'bill_mismatch', 'bill_failed', 'job_dead', 'late_payment']),
+  kind: z.enum([
+    'refund_abnormal',
+    'bill_mismatch',
+    'bill_failed',
+    'job_dead',
+    'late_payment',
+    'kpi_anomaly',
+  ]),
   severity: z.enum(['warning', 'critical']),
   message: z.string(),
   details: z.unknown(),

@@ -312,11 +312,22 @@ export const AdminSlotOverrideListResponse = z.object({
 });
 export type AdminSlotOverrideListResponse = z.infer<typeof AdminSlotOverrideListResponse>;
 
-/** `GET /admin/orders?status=&storeId=&date=` (date: the Shanghai day the order was placed). */
+/**
+ * `GET /admin/orders?status=&storeId=&date=&slotId=&type=&q=`: `status` one state or several,
+ * comma-separated; `date` the service day — a delivery order's slot date, the Shanghai day an order
+ * without a slot (pickup) was placed; `q` part of the order number or of the contact phone.
+ */
 export const AdminOrderListQuery = AdminPageQuery.extend({
-  status: OrderStatus.optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(OrderStatus).min(1).max(10))
+    .optional(),
   storeId: QueryInt.pipe(z.number().int().positive()).optional(),
   date: LocalDate.optional(),
+  slotId: QueryInt.pipe(z.number().int().positive()).optional(),
+  type: z.enum(['delivery', 'pickup']).optional(),
+  q: z.string().trim().min(1).max(32).optional(),
 });
 export type AdminOrderListQuery = z.infer<typeof AdminOrderListQuery>;
 

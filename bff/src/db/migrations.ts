@@ -15,6 +15,8 @@ import { Members1764000910000 } from './migrations/1764000910000-members';
 import { Audit1764000920000 } from './migrations/1764000920000-audit';
 import { Knowledge1764000950000 } from './migrations/1764000950000-knowledge';
 import { OpsData1764000940000 } from './migrations/1764000940000-ops-data';
+import { Dashboard1764000970000 } from './migrations/1764000970000-dashboard';
+import { AftersalesQueue1764000990000 } from './migrations/1764000990000-aftersales-queue';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   OpsData1764000940000,
   Knowledge1764000950000,
   H5Auth1764000960000,
+  Dashboard1764000970000,
+  AftersalesQueue1764000990000,
 ];

@@ -6,7 +6,11 @@ import { RegeoQuery } from '../modules/geo/geo.routes';
 import { H5_AUTH_OPERATIONS } from '../modules/h5-auth/h5-auth.openapi';
 import { CATALOG_ADMIN_OPERATIONS } from '../modules/catalog-admin/catalog-admin.openapi';
 import { OPS_DATA_OPERATIONS } from '../modules/ops-data/ops-data.openapi';
+import { DASHBOARD_OPERATIONS } from '../modules/dashboard/dashboard.openapi';
+import { DISPATCH_BOARD_OPERATIONS } from '../modules/dispatch/dispatch-board.openapi';
 import { ADMIN_ACCOUNTS_OPERATIONS } from '../modules/backoffice/admin-accounts.openapi';
+import { AFTERSALES_ADMIN_OPERATIONS } from '../modules/aftersales/aftersales-admin.openapi';
+import { MEDIA_OPERATIONS } from '../modules/media/media.openapi';
 
 /** One documented operation: its schemas come from shared-types, the same ones the routes parse with. */
 export interface ApiOperation {
@@ -20,8 +24,8 @@ export interface ApiOperation {
   body?: z.ZodType;
   response?: z.ZodType;
   errors?: T.ErrorCode[];
-  /** Media type of `body` and of `response` when not JSON (CSV uploads and downloads). */
-  bodyType?: 'text/csv';
+  /** Media type of `body` and of `response` when not JSON (CSV uploads and downloads, raw images). */
+  bodyType?: 'text/csv' | 'image/*';
   responseType?: 'text/csv';
 }
 
@@ -558,11 +562,11 @@ export const API_OPERATIONS: ApiOperation[] = [
   {
     method: 'post',
     path: '/dispatch/plan',
-    summary: '门店当日配送排线 (版本化)',
-    roles: ['staff', 'admin'],
+    summary: '门店当日配送排线（版本化，同步返回；员工与店长只能排本店，店长排他店 404）',
+    roles: ['staff', 'admin', 'store_manager'],
     body: T.DispatchPlanBody,
     response: T.DispatchPlan,
-    errors: ['STORE_NOT_FOUND', 'INVALID_STATE', 'FORBIDDEN'],
+    errors: ['STORE_NOT_FOUND', 'INVALID_STATE', 'FORBIDDEN', 'VALIDATION_FAILED'],
   },
   {
     method: 'get',
@@ -766,7 +770,11 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   ...CATALOG_ADMIN_OPERATIONS,
   ...OPS_DATA_OPERATIONS,
+  ...DASHBOARD_OPERATIONS,
+  ...DISPATCH_BOARD_OPERATIONS,
   ...ADMIN_ACCOUNTS_OPERATIONS,
+  ...AFTERSALES_ADMIN_OPERATIONS,
+  ...MEDIA_OPERATIONS,
 ];
 
 function schemaOf(s: z.ZodType): Record<string, unknown> {

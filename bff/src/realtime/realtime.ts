@@ -23,6 +23,8 @@ const RECHECK_MS = 30_000;
 export const rooms = {
   user: (id: number) => `user:${id}`,
   storeStaff: (id: number) => `store:${id}:staff`,
+  /** Back-office sockets watching a store's dispatch board (`courier:position`, `dispatch:updated`). */
+  storeDispatch: (id: number) => `store:${id}:dispatch`,
   courier: (id: number) => `courier:${id}`,
   conversation: (id: number) => `conversation:${id}`,
   admins: 'admins',

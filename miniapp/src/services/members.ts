@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import { BoundRole, InviteCode, MEMBER_MESSAGES, RoleLoginResponse, type Role } from '@omni/shared-types';
 import { z } from 'zod';
+import { IS_H5 } from '../config';
+import { h5DemoUser } from './auth';
+import { authOptions } from './h5-login';
 import { ApiError, request } from './request';
 import { saveCourierSession } from './courier';
 import { saveStaffSession } from '../subpackages/staff/services/staff-session';
@@ -54,7 +57,20 @@ function toastFor(err: unknown): never {
   throw err;
 }
 
+/**
+ * A WeChat login code for binding and role switches. In the mini-program `wx.login`; in the H5 demo
+ * (only where the BFF allows dev login, i.e. against the mock WeChat) a single-use mock code for
+ * this browser's demo identity, so a courier can bind an invite in a browser as in WeChat.
+ */
 async function wxCode(): Promise<string> {
+  if (IS_H5) {
+    if ((await authOptions()).devLogin) {
+      const nonce = Math.random().toString(36).slice(2, 12);
+      const { openid } = h5DemoUser();
+      return `mock:${openid}:${nonce}:u:${openid.replace(/^h5-/, 'u-')}`;
+    }
+    throw new ApiError('WECHAT_CODE_INVALID', '请在微信中打开小程序完成绑定', 0);
+  }
   try {
     const { code } = await Taro.login();
     if (code) return code;

@@ -6,6 +6,8 @@ import type { CaseStatus, CaseType } from '@omni/shared-types';
 // The unique's name is the one TypeORM generated when the migration created it.
 @Unique('UQ_53db26cec0a99661f28a283409f', ['caseNo'])
 @Index('ix_cases_user', ['userId', 'id'])
+@Index('ix_cases_sla_due', ['slaDueAt'])
+@Index('ix_cases_store', ['storeId', 'status'])
 export class CaseEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -48,6 +50,17 @@ export class CaseEntity {
 
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt!: Date;
+
+  /** The member (`user_roles` id) of the case's store handling it; set from the back office. */
+  @Column({ name: 'assignee_id', type: 'int', nullable: true })
+  assigneeId!: number | null;
+
+  @Column({ name: 'assigned_at', type: 'datetime', nullable: true })
+  assignedAt!: Date | null;
+
+  /** Bumped by every change; a back-office write naming an older one is refused (VERSION_CONFLICT). */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }
 
 /** One status change of a case. */

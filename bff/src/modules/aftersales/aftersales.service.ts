@@ -12,6 +12,7 @@ import type { Clock } from '../../clock';
 import type { TxRunner } from '../../db/tx';
 import type { Principal } from '../../http/context';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../http/errors';
+import { VersionConflictError } from '../audit/versioned';
 import { shanghaiDate } from '../../lib/shanghai-time';
 import type { Logger } from '../../logger';
 import type { StockService } from '../catalog/stock.service';
@@ -194,30 +195,59 @@ export class AftersalesService {
   }
 
   /**
-   * A staff decision. Resolving a refund or return records the refund in the same transaction and
-   * moves the case to `refunding`; it becomes `resolved` only when WeChat Pay confirms the refund.
+   * A staff decision (store staff, a store manager of the case's store, or an admin). Resolving a
+   * refund or return records the refund in the same transaction and moves the case to `refunding`;
+   * it becomes `resolved` only when WeChat Pay confirms the refund. With `opts.version` a case
+   * changed since is refused (409 VERSION_CONFLICT); `opts.inTx` runs inside the change's
+   * transaction (the back office's audit entry).
    */
-  async act(p: Principal, id: number, action: string, note: string | undefined): Promise<AftersalesCase> {
+  async act(
+    p: Principal,
+    id: number,
+    action: string,
+    note: string | undefined,
+    opts: {
+      version?: number;
+      inTx?: (
+        m: EntityManager,
+        change: { from: CaseStatus; to: CaseStatus; note: string | null },
+      ) => Promise<void>;
+    } = {},
+  ): Promise<AftersalesCase> {
     const rule = ACTIONS[action];
     if (!rule) throw new NotFoundError('ROUTE_NOT_FOUND', '未知操作');
     const c = await this.deps.db.getRepository(CaseEntity).findOneBy({ id });
-    if (!c || p.role !== 'staff' || c.storeId !== p.storeId)
-      throw new NotFoundError('CASE_NOT_FOUND', '售后单不存在');
+    if (!c || !this.canAct(p, c)) throw new NotFoundError('CASE_NOT_FOUND', '售后单不存在');
+    if (opts.version !== undefined && c.version !== opts.version) {
+      throw new VersionConflictError((await this.toDtos([c]))[0]);
+    }
     const pays = rule.to === 'resolved' && c.refundFen !== null && c.refundFen > 0;
     const to: CaseStatus = pays ? 'refunding' : rule.to;
     const now = this.deps.clock.now();
+    const text = note ?? (pays ? '已同意退款，等待微信支付退回' : null);
     const moved = await this.deps.tx.run(async (m) => {
       const res = await m
         .createQueryBuilder()
         .update(CaseEntity)
-        .set({ status: to, updatedAt: now })
-        .where('id = :id AND status IN (:...from)', { id, from: rule.from })
+        .set({ status: to, updatedAt: now, version: () => 'version + 1' })
+        .where(`id = :id AND status IN (:...from)${opts.version === undefined ? '' : ' AND version = :v'}`, {
+          id,
+          from: rule.from,
+          v: opts.version,
+        })
         .execute();
       if (res.affected !== 1) return null;
-      await this.event(m, id, to, 'staff', p.userId, note ?? (pays ? '已同意退款，等待微信支付退回' : null));
+      await this.event(m, id, to, p.role === 'admin' ? 'admin' : 'staff', p.userId, text);
+      await opts.inTx?.(m, { from: c.status, to, note: text });
       return { cancelled: pays ? await this.refundIn(m, p, c) : null };
     });
-    if (!moved) throw new ConflictError('INVALID_STATE', '售后单当前状态不允许此操作');
+    if (!moved) {
+      const now2 = await this.deps.db.getRepository(CaseEntity).findOneByOrFail({ id });
+      if (opts.version !== undefined && now2.version !== opts.version) {
+        throw new VersionConflictError((await this.toDtos([now2]))[0]);
+      }
+      throw new ConflictError('INVALID_STATE', '售后单当前状态不允许此操作');
+    }
     // The order's owner and store see the cancel at once (order:updated), like any other change.
     const change = moved.cancelled;
     if (change) this.deps.lifecycle.notifyChange(c.orderId, change.from, 'cancelled', change.reason);
@@ -240,7 +270,7 @@ export class AftersalesService {
       (i) => i.quantity - i.refundedQty <= (lines.find((l) => l.productId === i.productId)?.quantity ?? 0),
     );
     const reason = `售后${CASE_TEXT[c.type]} ${c.caseNo}`;
-    const by = { type: 'staff' as const, id: p.userId };
+    const by = { type: p.role === 'admin' ? ('admin' as const) : ('staff' as const), id: p.userId };
     let from: OrderEntity['status'] | null = null;
     if (NOT_SHIPPED.includes(order.status) && all) {
       from = await this.deps.lifecycle.cancelIn(m, order.id, reason, actorOf(p), { refund: false });
@@ -266,7 +296,7 @@ export class AftersalesService {
     const res = await m
       .createQueryBuilder()
       .update(CaseEntity)
-      .set({ status: n.status, updatedAt: this.deps.clock.now() })
+      .set({ status: n.status, updatedAt: this.deps.clock.now(), version: () => 'version + 1' })
       .where('id = :id AND status = :refunding', { id: caseId, refunding: 'refunding' })
       .execute();
     if (res.affected === 1) await this.event(m, caseId, n.status, 'system', null, n.note);
@@ -291,9 +321,14 @@ export class AftersalesService {
   }
 
   private canSee(p: Principal, c: CaseEntity): boolean {
-    if (p.role === 'admin') return true;
     if (p.role === 'consumer') return c.userId === p.userId;
-    return p.role === 'staff' && c.storeId === p.storeId;
+    return this.canAct(p, c);
+  }
+
+  /** Staff and store managers of the case's store, and admins. */
+  private canAct(p: Principal, c: CaseEntity): boolean {
+    if (p.role === 'admin') return true;
+    return (p.role === 'staff' || p.role === 'store_manager') && c.storeId === p.storeId;
   }
 
   /** Maps cases with their order numbers, item names and timelines. */

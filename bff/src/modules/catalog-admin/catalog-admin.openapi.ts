@@ -18,10 +18,11 @@ export const CATALOG_ADMIN_OPERATIONS: ApiOperation[] = [
   {
     method: 'get',
     path: '/admin/products',
-    summary: '商品列表（按名称/SKU、分类、状态筛选；含各门店库存汇总与最少门店）',
+    summary: '商品列表（按名称/SKU、分类、状态筛选；含各门店库存汇总与最少门店，storeId 只计该门店）',
     roles: ['admin'],
     query: T.AdminProductListQuery,
     response: T.AdminProductListResponse,
+    errors: ['STORE_NOT_FOUND'],
   },
   {
     method: 'post',
@@ -52,7 +53,7 @@ export const CATALOG_ADMIN_OPERATIONS: ApiOperation[] = [
   {
     method: 'get',
     path: '/admin/stores/{storeId}/stock',
-    summary: '门店库存（在库、订单占用、可售、version；lowStock=1 只看低库存）',
+    summary: '门店库存（在库、订单占用、可售、version；lowStock=1 只看低库存，below=N 只看可售少于 N 件）',
     roles: ['admin', 'store_manager'],
     params: { storeId: T.IdParam },
     query: T.AdminStockListQuery,

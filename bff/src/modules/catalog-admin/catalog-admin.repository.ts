@@ -46,14 +46,14 @@ export class CatalogAdminRepository {
     return { rows, total };
   }
 
-  /** Stock summaries (on hand across stores, the store with fewest) of these products. */
-  async stockSummaries(productIds: number[]): Promise<Map<number, ProductStockSummary>> {
+  /** Stock summaries (on hand across stores, or in `storeId` only; the store with fewest) of these products. */
+  async stockSummaries(productIds: number[], storeId?: number): Promise<Map<number, ProductStockSummary>> {
     const out = new Map<number, ProductStockSummary>();
     if (!productIds.length) return out;
     const m = this.db.manager;
     const [rows, holds, stores] = await Promise.all([
-      m.getRepository(StockEntity).findBy({ productId: In(productIds) }),
-      stockHolds(m, { productIds }),
+      m.getRepository(StockEntity).findBy({ productId: In(productIds), ...(storeId ? { storeId } : {}) }),
+      stockHolds(m, storeId ? { productIds, storeIds: [storeId] } : { productIds }),
       m.getRepository(StoreEntity).find({ select: { id: true, name: true } }),
     ]);
     const held = new Map(holds.map((h) => [`${h.storeId}:${h.productId}`, h.units]));
@@ -89,7 +89,7 @@ export class CatalogAdminRepository {
 
   /**
    * A page of one store's stock: every active product, stocked or not (version null), name/SKU
-   * filtered; `lowStock` keeps those with at most LOW_STOCK_UNITS available.
+   * filtered; `lowStock` keeps those with at most LOW_STOCK_UNITS available, `below` those with fewer than it.
    */
   async stock(storeId: number, q: AdminStockListQuery): Promise<{ rows: RawStockRow[]; total: number }> {
     const qb = this.db
@@ -103,6 +103,7 @@ export class CatalogAdminRepository {
       });
     }
     if (q.lowStock) qb.andWhere('COALESCE(s.quantity, 0) <= :low', { low: LOW_STOCK_UNITS });
+    if (q.below !== undefined) qb.andWhere('COALESCE(s.quantity, 0) < :below', { below: q.below });
     const total = await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>();
     const rows = await qb
       .select('p.id', 'productId')

@@ -36,10 +36,14 @@ export class CatalogAdminService {
     },
   ) {}
 
-  /** A page of products, each with its stock across stores. */
+  /** A page of products, each with its stock across stores (or in `q.storeId` only: 404 when no such store). */
   async listProducts(q: AdminProductListQuery): Promise<AdminProductListResponse> {
+    if (q.storeId !== undefined && !(await this.deps.repo.storeExists(q.storeId))) throw storeNotFound();
     const { rows, total } = await this.deps.repo.products(q);
-    const stock = await this.deps.repo.stockSummaries(rows.map((r) => r.id));
+    const stock = await this.deps.repo.stockSummaries(
+      rows.map((r) => r.id),
+      q.storeId,
+    );
     return {
       items: rows.map((r) => ({ ...toAdminProduct(r), stock: stock.get(r.id)! })),
       total,

@@ -51,7 +51,7 @@ export class CourierPositionService {
     },
   ) {}
 
-  /** Records the caller's position and tells the customers of their pending stops. */
+  /** Records the caller's position and tells the customers of their pending stops and the store's dispatch board. */
   async report(p: Principal, body: z.infer<typeof CourierPositionBody>): Promise<{ customersTold: number }> {
     if (p.role !== 'courier' || !p.courierId) throw new ForbiddenError('仅骑手可上报位置');
     await enforceLimit(this.deps.limiter, `courier-pos:${p.courierId}`, 10, 10);
@@ -63,6 +63,16 @@ export class CourierPositionService {
         .save({ courierId: p.courierId!, lat: at.lat, lng: at.lng, reportedAt: now }),
     );
     const courier = await this.deps.db.getRepository(CourierEntity).findOneBy({ id: p.courierId });
+    if (courier) {
+      // The back office's dispatch board of the courier's store (see dispatch-board.socket.ts).
+      this.deps.realtime.emit(rooms.storeDispatch(courier.storeId), 'courier:position', {
+        courierId: courier.id,
+        storeId: courier.storeId,
+        lng: at.lng,
+        lat: at.lat,
+        at: now.toISOString(),
+      });
+    }
     const stops = await this.deps.db.getRepository(RouteStopEntity).find({
       where: { courierId: p.courierId, status: In(['pending', 'arrived']) },
       order: { planId: 'DESC', seq: 'ASC' },

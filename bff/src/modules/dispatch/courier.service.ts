@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type {
   CourierRoute,
@@ -10,6 +8,7 @@ import type {
   PhotoUploadResponse,
   StopActionResponse,
 } from '@omni/shared-types';
+import type { LocalFileStore } from '../../adapters/file-store';
 import type { GeoProvider } from '../../adapters/geo';
 import type { Clock } from '../../clock';
 import { isUniqueViolation, type TxRunner } from '../../db/tx';
@@ -63,8 +62,8 @@ export class CourierService {
       log: Logger;
       /** Counts wrong delivery codes and locks the order at the limit. */
       codes: DeliveryCodeGuard;
-      /** Folder for proof photos. */
-      uploadsDir: string;
+      /** Where proof photos are kept (at the top of the store: never served). */
+      files: LocalFileStore;
       serviceS?: number;
     },
   ) {}
@@ -204,8 +203,7 @@ export class CourierService {
     if (!magicOk) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '照片必须是 JPEG 或 PNG');
     if (bytes.length > MAX_PHOTO_BYTES) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
     const photoId = randomBytes(12).toString('base64url');
-    await mkdir(this.deps.uploadsDir, { recursive: true });
-    await writeFile(join(this.deps.uploadsDir, `${photoId}.${ext}`), bytes);
+    await this.deps.files.put(`${photoId}.${ext}`, bytes);
     await this.deps.tx.run((m) =>
       m.getRepository(CourierPhotoEntity).insert({
         photoId,

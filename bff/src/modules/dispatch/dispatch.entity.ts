@@ -17,8 +17,9 @@ export class RoutePlanEntity {
   @Column({ type: 'int' })
   version!: number;
 
+  /** `reassign`: a back-office user moved one stop (the other routes are copied unchanged). */
   @Column({ name: 'trigger_kind', type: 'varchar', length: 16 })
-  triggerKind!: 'manual' | 'scheduled';
+  triggerKind!: 'manual' | 'scheduled' | 'reassign';
 
   @Column({ name: 'created_by', type: 'int', nullable: true })
   createdBy!: number | null;

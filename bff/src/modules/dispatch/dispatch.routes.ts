@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import Router from '@koa/router';
 import {
   CourierRouteQuery,
@@ -12,26 +11,18 @@ import { principalOf } from '../../http/auth';
 import type { AppState } from '../../http/context';
 import type { Permission } from '../../http/permissions';
 import { AppError } from '../../http/errors';
+import { readRawBody } from '../../http/raw-body';
 import { parse, singleQuery } from '../../http/validate';
 import { MAX_PHOTO_BYTES, type CourierService } from './courier.service';
 import type { DispatchService } from './dispatch.service';
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png']);
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
+const photoTooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
 
 /** Who may call each route of `dispatchRoutes` (see permission-table.ts). */
 export const dispatchPermissions: Permission[] = [
-  { method: 'POST', path: '/dispatch/plan', roles: ['staff', 'admin'] },
+  { method: 'POST', path: '/dispatch/plan', roles: ['staff', 'admin', 'store_manager'] },
   { method: 'GET', path: '/courier/route', roles: ['courier'] },
   { method: 'POST', path: '/courier/stops/:id/arrive', roles: ['courier'] },
   { method: 'POST', path: '/courier/stops/:id/deliver', roles: ['courier'] },
@@ -39,7 +30,7 @@ export const dispatchPermissions: Permission[] = [
   { method: 'POST', path: '/courier/uploads', roles: ['courier'] },
 ];
 
-/** `POST /dispatch/plan` (staff, admin) and the courier app: route, stop events, proof photos. */
+/** `POST /dispatch/plan` (staff, store managers, admins) and the courier app: route, stop events, proof photos. */
 export function dispatchRoutes(dispatch: DispatchService, courier: CourierService): Router<AppState> {
   const r = new Router<AppState>();
   r.post('/dispatch/plan', async (ctx) => {
@@ -70,11 +61,9 @@ export function dispatchRoutes(dispatch: DispatchService, courier: CourierServic
   r.post('/courier/uploads', async (ctx) => {
     const type = (ctx.get('Content-Type').split(';')[0] ?? '').trim().toLowerCase();
     if (!PHOTO_TYPES.has(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '照片必须是 JPEG 或 PNG');
-    if (Number(ctx.get('Content-Length') || 0) > MAX_PHOTO_BYTES) {
-      throw new AppError(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
-    }
+    const bytes = await readRawBody(ctx, MAX_PHOTO_BYTES, photoTooLarge);
     ctx.status = 201;
-    ctx.body = await courier.upload(principalOf(ctx.state), type, await readBody(ctx.req, MAX_PHOTO_BYTES));
+    ctx.body = await courier.upload(principalOf(ctx.state), type, bytes);
   });
   return r;
 }

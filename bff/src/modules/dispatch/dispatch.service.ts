@@ -4,11 +4,11 @@ import type { GeoProvider } from '../../adapters/geo';
 import type { Clock } from '../../clock';
 import { isUniqueViolation, type TxRunner } from '../../db/tx';
 import type { Principal } from '../../http/context';
-import { ConflictError, ForbiddenError, ValidationError } from '../../http/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../http/errors';
 import { shanghaiToUtc } from '../../lib/shanghai-time';
 import type { Logger } from '../../logger';
 import { rooms, type Realtime } from '../../realtime/realtime';
-import type { Actor, OrderLifecycle } from '../orders/order-lifecycle';
+import { actorOf, type Actor, type OrderLifecycle } from '../orders/order-lifecycle';
 import { OrderEntity } from '../orders/order.entity';
 import type { RoutingService } from '../routing/routing.service';
 import type { SlotEntity } from '../slots/slot.entity';
@@ -21,7 +21,7 @@ import { runScheduledDispatch } from './dispatch.schedule';
 import { loadDay, placesOf, vehiclesOf } from './dispatch.snapshot';
 
 /** A window that ends within this many seconds from now cannot be met; it is widened instead. */
-const LATE_MARGIN_S = 15 * 60;
+export const LATE_MARGIN_S = 15 * 60;
 
 class PlanRaced extends Error {}
 
@@ -54,12 +54,20 @@ export class DispatchService {
     return this.deps.serviceS ?? 180;
   }
 
-  /** `POST /dispatch/plan`: staff plan their own store; admins name the store. */
+  /**
+   * `POST /dispatch/plan`: staff plan their own store; store managers their own (another store
+   * answers 404 STORE_NOT_FOUND, as everywhere in the back office); admins name the store.
+   */
   async plan(p: Principal, body: DispatchPlanBody): Promise<DispatchPlan> {
     let storeId: number;
     if (p.role === 'staff') {
       if (p.storeId === null || (body.storeId !== undefined && body.storeId !== p.storeId)) {
         throw new ForbiddenError('只能为本店排线');
+      }
+      storeId = p.storeId;
+    } else if (p.role === 'store_manager') {
+      if (p.storeId === null || (body.storeId !== undefined && body.storeId !== p.storeId)) {
+        throw new NotFoundError('STORE_NOT_FOUND', '门店不存在');
       }
       storeId = p.storeId;
     } else {
@@ -70,8 +78,7 @@ export class DispatchService {
       }
       storeId = body.storeId;
     }
-    const actor: Actor = { type: p.role === 'admin' ? 'admin' : 'staff', id: p.userId };
-    return this.planStore(storeId, body.date, 'manual', actor);
+    return this.planStore(storeId, body.date, 'manual', actorOf(p));
   }
 
   /** Plans one store's Shanghai day; retried when another writer changed it while solving. */
@@ -321,6 +328,12 @@ export class DispatchService {
     couriers: CourierEntity[],
     dto: DispatchPlan,
   ): Promise<void> {
+    this.deps.realtime.emit(rooms.storeDispatch(store.id), 'dispatch:updated', {
+      storeId: store.id,
+      date: plan.date,
+      planId: plan.id,
+      version: plan.version,
+    });
     const userOf = new Map<number, number>();
     const ids = dto.routes.flatMap((r) => r.stops.map((s) => s.orderId));
     if (ids.length) {

@@ -1,41 +1,23 @@
-import { Between, In, type DataSource } from 'typeorm';
+import { And, LessThan, MoreThanOrEqual, Not, IsNull, type DataSource } from 'typeorm';
 import type { Kpis } from '@omni/shared-types';
 import type { Clock } from '../../clock';
 import type { Principal } from '../../http/context';
 import { ForbiddenError, ValidationError } from '../../http/errors';
 import { addDays, daysBetween, shanghaiDate, shanghaiToUtc } from '../../lib/shanghai-time';
-import { OrderEntity, OrderEventEntity } from '../orders/order.entity';
-import { SlotEntity } from '../slots/slot.entity';
 import { ConversationEntity, MessageEntity } from '../support/support.entity';
-
-/** Distance driven for delivered orders in a period, when dispatch knows it. */
-export type DeliveryDistance = (
-  from: Date,
-  to: Date,
-  storeId: number | null,
-) => Promise<{ km: number; orders: number } | null>;
-
-const median = (xs: number[]): number | null => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const quantile = (xs: number[], q: number): number | null => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-};
-const round = (x: number | null, d = 3) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+import { loadDayFacts } from './kpi-facts';
+import { summarize, type DayFacts } from './kpi-summary';
 
 /** Operations KPIs: delivery on time and km per order, bot deflection, first response, CSAT. */
 export class KpisService {
-  private distance: DeliveryDistance | null = null;
-
   constructor(private readonly deps: { db: DataSource; clock: Clock }) {}
 
-  /** Lets dispatch report the distance driven. */
-  setDeliveryDistance(d: DeliveryDistance): void {
-    this.distance = d;
+  /**
+   * The per-store, per-day facts of Shanghai dates [from, to] (one store, or every store when
+   * `storeId` is null): what /ops/kpis and the 看板 both summarise.
+   */
+  dailyFacts(from: string, to: string, storeId: number | null): Promise<DayFacts[]> {
+    return loadDayFacts(this.deps.db, { from, to, storeId, now: this.deps.clock.now() });
   }
 
   /** KPIs of Shanghai dates [from, to] (default: the last 7 days), for a store or (admin) all. */
@@ -51,71 +33,55 @@ export class KpisService {
         { path: 'from', message: 'from must be on or before to, at most a year apart' },
       ]);
     }
-    const start = shanghaiToUtc(from, '00:00');
-    const end = shanghaiToUtc(addDays(to, 1), '00:00');
+    const [facts, perIntent] = await Promise.all([
+      this.dailyFacts(from, to, storeId),
+      this.perIntent(shanghaiToUtc(from, '00:00'), shanghaiToUtc(addDays(to, 1), '00:00'), storeId),
+    ]);
+    const k = summarize(facts);
     return {
       from,
       to,
       storeId,
-      delivery: await this.delivery(start, end, storeId),
-      support: await this.support(start, end, storeId),
+      delivery: { orders: k.deliveries, onTimeRate: k.onTimeRate, kmPerOrder: k.kmPerOrder },
+      support: {
+        conversations: k.conversations,
+        botDeflectionRate: k.botDeflectionRate,
+        firstResponseS: { median: k.firstResponseMedianS, p90: k.firstResponseP90S },
+        csat: { average: k.csat, responses: k.csatResponses },
+        nps: k.nps,
+        perIntent,
+      },
     };
   }
 
-  private async delivery(start: Date, end: Date, storeId: number | null): Promise<Kpis['delivery']> {
-    const slots = await this.deps.db.getRepository(SlotEntity).findBy({ startAt: Between(start, end) });
-    const slotById = new Map(slots.map((s) => [s.id, s]));
-    const orders = slots.length
-      ? await this.deps.db.getRepository(OrderEntity).findBy({
-          slotId: In(slots.map((s) => s.id)),
-          status: In(['delivered', 'delivery_failed', 'out_for_delivery', 'assigned']),
-          ...(storeId ? { storeId } : {}),
-        })
-      : [];
-    const done = orders.filter((o) => o.status === 'delivered' || o.status === 'delivery_failed');
-    const events = done.length
-      ? await this.deps.db
-          .getRepository(OrderEventEntity)
-          .findBy({ orderId: In(done.map((o) => o.id)), toStatus: 'delivered' })
-      : [];
-    const onTime = done.filter((o) => {
-      const e = events.find((x) => x.orderId === o.id);
-      const slot = slotById.get(o.slotId!);
-      return e && slot && e.createdAt.getTime() <= slot.endAt.getTime();
-    }).length;
-    const km = this.distance ? await this.distance(start, end, storeId) : null;
-    return {
-      orders: done.length,
-      onTimeRate: done.length ? round(onTime / done.length) : null,
-      kmPerOrder: km && km.orders ? round(km.km / km.orders, 2) : null,
-    };
-  }
-
-  private async support(start: Date, end: Date, storeId: number | null): Promise<Kpis['support']> {
-    const convs = await this.deps.db
-      .getRepository(ConversationEntity)
-      .findBy({ createdAt: Between(start, end), ...(storeId ? { storeId } : {}) });
-    const handed = convs.filter((c) => c.handoffAt !== null);
-    const firstResponse = handed
-      .filter((c) => c.firstAgentReplyAt && c.handoffAt)
-      .map((c) => (c.firstAgentReplyAt!.getTime() - c.handoffAt!.getTime()) / 1000);
-    const rated = convs.filter((c) => c.csat !== null).map((c) => c.csat!);
-    const promoters = rated.filter((x) => x === 5).length;
-    const detractors = rated.filter((x) => x <= 3).length;
-    const ids = convs.map((c) => c.id);
-    const rows = ids.length
-      ? await this.deps.db
-          .getRepository(MessageEntity)
-          .createQueryBuilder('m')
-          .select('m.intent', 'intent')
-          .addSelect('COUNT(*)', 'n')
-          .where('m.conversation_id IN (:...ids) AND m.sender = :customer AND m.intent IS NOT NULL', {
-            ids,
-            customer: 'customer',
-          })
-          .groupBy('m.intent')
-          .getRawMany<{ intent: string; n: string | number }>()
-      : [];
+  /** Customer messages per intent of the conversations started in [start, end), and how many of those were handed over. */
+  private async perIntent(
+    start: Date,
+    end: Date,
+    storeId: number | null,
+  ): Promise<Kpis['support']['perIntent']> {
+    const params = { start, end, storeId, customer: 'customer' };
+    const [rows, handed] = await Promise.all([
+      this.deps.db
+        .getRepository(MessageEntity)
+        .createQueryBuilder('m')
+        .innerJoin(ConversationEntity, 'c', 'c.id = m.conversation_id')
+        .select('m.intent', 'intent')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.created_at >= :start AND c.created_at < :end', params)
+        .andWhere(storeId === null ? '1 = 1' : 'c.store_id = :storeId', params)
+        .andWhere('m.sender = :customer AND m.intent IS NOT NULL', params)
+        .groupBy('m.intent')
+        .getRawMany<{ intent: string; n: string | number }>(),
+      this.deps.db.getRepository(ConversationEntity).find({
+        select: { id: true, summary: true },
+        where: {
+          createdAt: And(MoreThanOrEqual(start), LessThan(end)),
+          handoffAt: Not(IsNull()),
+          ...(storeId === null ? {} : { storeId }),
+        },
+      }),
+    ]);
     const handedBy = new Map<string, number>();
     for (const c of handed) {
       const intent = c.summary
@@ -123,21 +89,8 @@ export class KpisService {
         : 'unknown';
       handedBy.set(intent, (handedBy.get(intent) ?? 0) + 1);
     }
-    return {
-      conversations: convs.length,
-      botDeflectionRate: convs.length ? round((convs.length - handed.length) / convs.length) : null,
-      firstResponseS: {
-        median: round(median(firstResponse), 1),
-        p90: round(quantile(firstResponse, 0.9), 1),
-      },
-      csat: {
-        average: rated.length ? round(rated.reduce((a, b) => a + b, 0) / rated.length, 2) : null,
-        responses: rated.length,
-      },
-      nps: rated.length ? Math.round(((promoters - detractors) / rated.length) * 100) : null,
-      perIntent: rows
-        .map((r) => ({ intent: r.intent, messages: Number(r.n), handedOver: handedBy.get(r.intent) ?? 0 }))
-        .sort((a, b) => b.messages - a.messages),
-    };
+    return rows
+      .map((r) => ({ intent: r.intent, messages: Number(r.n), handedOver: handedBy.get(r.intent) ?? 0 }))
+      .sort((a, b) => b.messages - a.messages);
   }
 }

@@ -87,6 +87,10 @@ export class LbsEventEntity {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 96, nullable: true })
   dedupeKey!: string | null;
 
+  /** The inbox text when it says more than its kind (a KPI anomaly's value and band); null: the kind's title. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  title!: string | null;
+
   @Column({ name: 'claimed_by', type: 'int', nullable: true })
   claimedBy!: number | null;
 

@@ -1,4 +1,4 @@
-import { In, LessThanOrEqual, type DataSource } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { ORDER_STATUS_TEXT, type LbsEvent, type LbsEventKind, type LbsEventStatus } from '@omni/shared-types';
 import type { Clock } from '../../clock';
 import { isUniqueViolation, type TxRunner } from '../../db/tx';
@@ -15,6 +15,7 @@ const TITLES: Record<LbsEventKind, string> = {
   NEARBY_MEMBER: '会员在门店附近',
   ORDER_READY: '自提订单已备好',
   DELIVERY_CODE_LOCKED: '收货码多次输错，配送已锁定，请联系骑手和顾客',
+  KPI_ANOMALY: '门店指标异常',
 };
 const CLAIMABLE: LbsEventStatus[] = ['open', 'escalated'];
 
@@ -27,6 +28,8 @@ export interface RaiseEvent {
   distanceM: number | null;
   dedupeKey: string | null;
   status?: LbsEventStatus;
+  /** Overrides the kind's title (at most 120 characters). */
+  title?: string;
 }
 
 /** The store-staff inbox: raise (deduplicated), list, claim (one winner), resolve, escalate. */
@@ -44,33 +47,45 @@ export class StaffEventsService {
 
   /** Inserts an event and pushes it to the store's staff; null when its dedupe key already stood. */
   async raise(e: RaiseEvent): Promise<number | null> {
-    const now = this.deps.clock.now();
     let id: number;
     try {
-      id = await this.deps.tx.run(async (m) => {
-        const res = await m.getRepository(LbsEventEntity).insert({
-          ...e,
-          status: e.status ?? 'open',
-          distanceM: e.distanceM === null ? null : Math.round(e.distanceM),
-          claimedBy: null,
-          claimedAt: null,
-          resolvedAt: e.status === 'resolved' ? now : null,
-          note: null,
-          escalatedAt: null,
-          createdAt: now,
-        });
-        return Number(res.identifiers[0].id);
-      });
+      id = await this.deps.tx.run((m) => this.raiseIn(m, e));
     } catch (err) {
       if (isUniqueViolation(err)) return null;
       throw err;
     }
+    await this.announce(id);
+    return id;
+  }
+
+  /**
+   * Inserts an event inside the caller's transaction (a repeated dedupe key throws a unique
+   * violation there); call `announce` with the id once that transaction has committed.
+   */
+  async raiseIn(m: EntityManager, e: RaiseEvent): Promise<number> {
+    const now = this.deps.clock.now();
+    const res = await m.getRepository(LbsEventEntity).insert({
+      ...e,
+      title: e.title?.slice(0, 120) ?? null,
+      status: e.status ?? 'open',
+      distanceM: e.distanceM === null ? null : Math.round(e.distanceM),
+      claimedBy: null,
+      claimedAt: null,
+      resolvedAt: e.status === 'resolved' ? now : null,
+      note: null,
+      escalatedAt: null,
+      createdAt: now,
+    });
+    return Number(res.identifiers[0].id);
+  }
+
+  /** Pushes a newly raised (committed) event to its store's staff. */
+  async announce(id: number): Promise<void> {
     const [dto] = await this.toDtos([
       await this.deps.db.getRepository(LbsEventEntity).findOneByOrFail({ id }),
     ]);
-    this.deps.realtime.emit(rooms.storeStaff(e.storeId), 'lbs:event', dto);
-    this.deps.log.info({ eventId: id, kind: e.kind, storeId: e.storeId }, 'store event raised');
-    return id;
+    this.deps.realtime.emit(rooms.storeStaff(dto.storeId), 'lbs:event', dto);
+    this.deps.log.info({ eventId: id, kind: dto.kind, storeId: dto.storeId }, 'store event raised');
   }
 
   /** The caller's store's events, newest first; `active` = open, claimed or escalated. */
@@ -235,7 +250,7 @@ export class StaffEventsService {
         id: r.id,
         storeId: r.storeId,
         kind: r.kind,
-        title: TITLES[r.kind],
+        title: r.title ?? TITLES[r.kind],
         status: r.status,
         customer: c ? { userId: c.id, nickname: c.nickname } : null,
         order: o

@@ -1,6 +1,7 @@
-import { In, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, Raw, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { BoundRole, MemberItem, MemberListQuery, MemberListResponse, Role } from '@omni/shared-types';
 import type { Clock } from '../../clock';
+import { likeAnywhere } from '../../db/like';
 import type { TxRunner } from '../../db/tx';
 import { isUniqueViolation } from '../../db/tx';
 import type { Principal } from '../../http/context';
@@ -149,6 +150,7 @@ export class MembersService {
     if (q.disabled) where.disabled = q.disabled === 'true';
     if (q.storeId) where.storeId = q.storeId;
     else if (scope) where.storeId = In(scope.length ? scope : [-1]);
+    if (q.q) where.displayName = Raw((col) => `${col} LIKE :like ESCAPE '!'`, { like: likeAnywhere(q.q) });
     const repo = this.deps.db.getRepository(UserRoleEntity);
     const [rows, total] = await repo.findAndCount({
       where,
@@ -201,6 +203,18 @@ export class MembersService {
     });
     if (disabled) this.deps.onDisabled?.(row.userId);
     return toMember(row, await storeNames(this.deps.db.manager, [row.storeId]));
+  }
+
+  /** Members by `user_roles` id (missing ids are left out), to name who a record is assigned to. */
+  async byIds(ids: number[], m: EntityManager = this.deps.db.manager): Promise<MemberItem[]> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return [];
+    const rows = await m.getRepository(UserRoleEntity).findBy({ id: In(wanted) });
+    const names = await storeNames(
+      m,
+      rows.map((r) => r.storeId),
+    );
+    return rows.map((r) => toMember(r, names));
   }
 
   /** Admins manage every member; a store manager only staff and couriers of its own store (404 otherwise). */

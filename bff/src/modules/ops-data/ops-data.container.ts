@@ -10,6 +10,7 @@ import type { RefundsService } from '../payments/refunds.service';
 import type { StoresService } from '../stores/stores.service';
 import { OpsDataChanges } from './ops-data-changes';
 import { OrdersAdminService } from './orders-admin.service';
+import { SlotGridAdminService } from './slot-grid-admin.service';
 import { SlotsAdminService } from './slots-admin.service';
 import { StoresAdminService } from './stores-admin.service';
 import { ZonesAdminService } from './zones-admin.service';
@@ -19,6 +20,7 @@ export interface OpsDataServices {
   stores: StoresAdminService;
   zones: ZonesAdminService;
   slots: SlotsAdminService;
+  slotGrid: SlotGridAdminService;
   orders: OrdersAdminService;
   changes: OpsDataChanges;
 }
@@ -47,6 +49,7 @@ export async function createOpsData(deps: {
     stores: new StoresAdminService({ ...base, changes }),
     zones: new ZonesAdminService({ ...base, changes }),
     slots: new SlotsAdminService(base),
+    slotGrid: new SlotGridAdminService({ db: deps.db, clock: deps.clock }),
     orders: new OrdersAdminService({
       ...base,
       lifecycle: deps.lifecycle,

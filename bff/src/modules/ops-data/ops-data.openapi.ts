@@ -130,8 +130,19 @@ export const OPS_DATA_OPERATIONS: ApiOperation[] = [
   },
   {
     method: 'get',
+    path: '/admin/slots',
+    summary:
+      '配送时段周视图（门店或配送区，from 起 days 天，默认今天起 7 天；每个时段的已约/容量、停运、单日容量调整；未生成的日期按模板推算，不写入）',
+    roles: BOTH,
+    query: T.AdminSlotGridQuery,
+    response: T.AdminSlotGridResponse,
+    errors: ['VALIDATION_FAILED', 'ZONE_NOT_FOUND', 'STORE_NOT_FOUND'],
+  },
+  {
+    method: 'get',
     path: '/admin/orders',
-    summary: '订单列表（date 为下单日，上海时间；店长固定为本店）',
+    summary:
+      '订单列表（status 可逗号分隔多个；date 为服务日：配送单的时段日期，无时段的自提单按上海时间下单日；slotId 时段；q 匹配订单号或手机号片段；店长固定为本店；服务端分页）',
     roles: BOTH,
     query: T.AdminOrderListQuery,
     response: T.AdminOrderListResponse,
@@ -139,9 +150,10 @@ export const OPS_DATA_OPERATIONS: ApiOperation[] = [
   {
     method: 'get',
     path: '/admin/orders/{id}',
-    summary: '订单详情（其他门店的订单 404）',
+    summary:
+      '订单详情：商品行、时段、地址、支付、全部退款与时间线（状态变更与退款，按时间先后；其他门店的订单 404）',
     roles: BOTH,
-    response: T.Order,
+    response: T.AdminOrderDetail,
     errors: ['ORDER_NOT_FOUND'],
   },
   {

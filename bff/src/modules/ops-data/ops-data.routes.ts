@@ -3,6 +3,7 @@ import {
   AdminOrderCancelBody,
   AdminOrderListQuery,
   AdminOrderRefundBody,
+  AdminSlotGridQuery,
   AdminSlotOverrideBody,
   AdminSlotOverrideListQuery,
   AdminSlotTemplateCreateBody,
@@ -49,6 +50,7 @@ export const opsDataPermissions: Permission[] = [
   { method: 'GET', path: '/admin/slot-overrides', roles: ADMIN_OR_MANAGER },
   { method: 'POST', path: '/admin/slot-overrides', roles: ADMIN_OR_MANAGER },
   { method: 'DELETE', path: '/admin/slot-overrides/:kind/:id', roles: ADMIN_OR_MANAGER },
+  { method: 'GET', path: '/admin/slots', roles: ADMIN_OR_MANAGER },
   { method: 'GET', path: '/admin/orders', roles: ADMIN_OR_MANAGER },
   { method: 'GET', path: '/admin/orders/:id', roles: ADMIN_OR_MANAGER },
   { method: 'POST', path: '/admin/orders/:id/cancel', roles: ADMIN_OR_MANAGER },
@@ -125,6 +127,13 @@ export function opsDataRoutes(s: OpsDataServices): Router<AppState> {
   r.delete('/slot-overrides/:kind/:id', async (ctx) => {
     const kind = parse(OverrideKind, ctx.params.kind, '调整类型');
     ctx.body = await s.slots.removeOverride(auditActor(ctx.state), kind, id(ctx.params.id, '调整编号'));
+  });
+
+  r.get('/slots', async (ctx) => {
+    ctx.body = await s.slotGrid.grid(
+      principalOf(ctx.state),
+      parse(AdminSlotGridQuery, query(ctx), '查询参数'),
+    );
   });
 
   r.get('/orders', async (ctx) => {

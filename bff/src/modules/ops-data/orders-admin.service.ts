@@ -1,5 +1,6 @@
-import { Between, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type {
+  AdminOrderDetail,
   AdminOrderCancelBody,
   AdminOrderListQuery,
   AdminOrderListResponse,
@@ -9,6 +10,7 @@ import type {
   OrderStatus,
 } from '@omni/shared-types';
 import type { Clock } from '../../clock';
+import { likeAnywhere } from '../../db/like';
 import type { TxRunner } from '../../db/tx';
 import type { Principal } from '../../http/context';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../http/errors';
@@ -18,8 +20,12 @@ import type { AuditActor, AuditService } from '../audit/audit.service';
 import type { StockService } from '../catalog/stock.service';
 import { actorOf, type OrderLifecycle } from '../orders/order-lifecycle';
 import { toOrders } from '../orders/order-mapper';
-import { OrderEntity, OrderItemEntity } from '../orders/order.entity';
+import { OrderEntity, OrderEventEntity, OrderItemEntity } from '../orders/order.entity';
+import { RefundEntity } from '../payments/refund.entity';
 import { toRefund, type RefundsService } from '../payments/refunds.service';
+import { SlotEntity } from '../slots/slot.entity';
+import { UserEntity } from '../users/user.entity';
+import { orderPayment, orderTimeline } from './order-timeline';
 
 const notFound = () => new NotFoundError('ORDER_NOT_FOUND', '订单不存在');
 /** Not yet left the store: refunded units go back on the shelf, a full refund cancels the order. */
@@ -44,23 +50,45 @@ export class OrdersAdminService {
     },
   ) {}
 
-  /** Newest first; a store manager always sees only its own store's. */
+  /**
+   * Newest first, one page; a store manager always sees only its own store's. `date` is the
+   * service day: the slot's date, or the Shanghai day an order without a slot was placed.
+   */
   async list(p: Principal, q: AdminOrderListQuery): Promise<AdminOrderListResponse> {
-    const where: Record<string, unknown> = {};
-    if (p.role !== 'admin') where.storeId = p.storeId ?? -1;
-    else if (q.storeId) where.storeId = q.storeId;
-    if (q.status) where.status = q.status;
+    const qb = this.deps.db.getRepository(OrderEntity).createQueryBuilder('o');
+    if (p.role !== 'admin') qb.andWhere('o.storeId = :own', { own: p.storeId ?? -1 });
+    else if (q.storeId) qb.andWhere('o.storeId = :storeId', { storeId: q.storeId });
+    if (q.status) qb.andWhere('o.status IN (:...status)', { status: q.status });
+    if (q.type) qb.andWhere('o.type = :type', { type: q.type });
+    if (q.slotId) qb.andWhere('o.slotId = :slotId', { slotId: q.slotId });
     if (q.date) {
-      const from = shanghaiToUtc(q.date, '00:00');
-      const to = new Date(shanghaiToUtc(addDays(q.date, 1), '00:00').getTime() - 1);
-      where.createdAt = Between(from, to);
+      const slots = qb.subQuery().select('s.id').from(SlotEntity, 's').where('s.date = :date').getQuery();
+      qb.andWhere(
+        `(o.slotId IN ${slots} OR (o.slotId IS NULL AND o.createdAt >= :dayFrom AND o.createdAt < :dayTo))`,
+        {
+          date: q.date,
+          dayFrom: shanghaiToUtc(q.date, '00:00'),
+          dayTo: shanghaiToUtc(addDays(q.date, 1), '00:00'),
+        },
+      );
     }
-    const [rows, total] = await this.deps.db.getRepository(OrderEntity).findAndCount({
-      where,
-      order: { id: 'DESC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+    if (q.q) {
+      const users = qb
+        .subQuery()
+        .select('u.id')
+        .from(UserEntity, 'u')
+        .where("u.phone LIKE :like ESCAPE '!'")
+        .getQuery();
+      qb.andWhere(
+        `(o.orderNo LIKE :like ESCAPE '!' OR o.contactPhone LIKE :like ESCAPE '!' OR o.userId IN ${users})`,
+        { like: likeAnywhere(q.q) },
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('o.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
     return {
       items: await toOrders(this.deps.db, rows, this.deps.clock.now()),
       total,
@@ -69,9 +97,21 @@ export class OrdersAdminService {
     };
   }
 
-  /** One order of a store the caller may see, or 404. */
-  async get(p: Principal, id: number): Promise<Order> {
-    return this.load(await this.entityFor(p, id));
+  /** One order of a store the caller may see (or 404), with payment, refunds and full timeline. */
+  async get(p: Principal, id: number): Promise<AdminOrderDetail> {
+    const o = await this.entityFor(p, id);
+    const [order, events, refunds] = await Promise.all([
+      this.load(o),
+      this.deps.db.getRepository(OrderEventEntity).find({ where: { orderId: o.id }, order: { id: 'ASC' } }),
+      this.deps.db.getRepository(RefundEntity).find({ where: { orderId: o.id }, order: { id: 'DESC' } }),
+    ]);
+    return {
+      ...order,
+      userId: o.userId,
+      payment: orderPayment(o),
+      refunds: refunds.map((r) => toRefund(r, o.orderNo)),
+      timeline: orderTimeline(events, [...refunds].reverse()),
+    };
   }
 
   /** Cancels before the order leaves the store; a paid order's refund is recorded in the same transaction. */
@@ -159,7 +199,10 @@ export class OrdersAdminService {
     });
     if (result.cancelledFrom)
       this.deps.lifecycle.notifyChange(order.id, result.cancelledFrom, 'cancelled', body.reason);
-    return { order: await this.get(p, id), refund: toRefund(result.refund, order.orderNo) };
+    return {
+      order: await this.load(await this.entityFor(p, id)),
+      refund: toRefund(result.refund, order.orderNo),
+    };
   }
 
   private async entityFor(p: Principal, id: number): Promise<OrderEntity> {

@@ -10,6 +10,7 @@ import type { OrderStatus } from '@omni/shared-types';
 @Index('ix_orders_store', ['storeId', 'status'])
 @Index('ix_orders_expiry', ['status', 'expiresAt'])
 @Index('ix_orders_slot', ['slotId'])
+@Index('ix_orders_paid', ['paidAt'])
 export class OrderEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

@@ -5,6 +5,7 @@ import type { ConversationStatus } from '@omni/shared-types';
 @Entity({ name: 'conversations' })
 @Index('ix_conversations_user', ['userId', 'id'])
 @Index('ix_conversations_queue', ['status', 'storeId'])
+@Index('ix_conversations_created', ['createdAt'])
 export class ConversationEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

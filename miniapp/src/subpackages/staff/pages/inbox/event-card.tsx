@@ -61,7 +61,11 @@ export function EventCard(props: {
           <Input
             className="resolve-note"
             value={note}
-            placeholder="处理备注，如：已备好，顾客已取走"
+            placeholder={
+              event.kind === 'KPI_ANOMALY'
+                ? '处理备注，如：已排查原因并跟进'
+                : '处理备注，如：已备好，顾客已取走'
+            }
             maxlength={200}
             onInput={(e) => setNote(e.detail.value)}
           />

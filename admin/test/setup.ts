@@ -1,0 +1,47 @@
+// What antd needs from a browser that jsdom lacks.
+import '@testing-library/jest-dom';
+
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+});
+if (!window.ResizeObserver) {
+  window.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+const { getComputedStyle } = window;
+// jsdom implements no pseudo-elements (asking logs "Not implemented"): answer the element's own style.
+window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
+// rc-field-form schedules with MessageChannel, which jsdom lacks; Node's keeps jest alive, so a
+// setTimeout one that delivers each message once.
+if (typeof (globalThis as { MessageChannel?: unknown }).MessageChannel === 'undefined') {
+  class Port {
+    onmessage: ((e: { data: unknown }) => void) | null = null;
+    other!: Port;
+    postMessage(data: unknown) {
+      setTimeout(() => this.other.onmessage?.({ data }), 0);
+    }
+    start() {}
+    close() {}
+  }
+  (globalThis as { MessageChannel?: unknown }).MessageChannel = class {
+    port1 = new Port();
+    port2 = new Port();
+    constructor() {
+      this.port1.other = this.port2;
+      this.port2.other = this.port1;
+    }
+  };
+}
