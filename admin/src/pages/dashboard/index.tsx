@@ -133,61 +133,64 @@ export default function DashboardPage() {
           </Space>
         </Space>
       </Card>
-      <PageState loading={res.loading && !data} error={res.error} onRetry={res.reload} empty={false}>
-        {data && (
+      {(res.error || (res.loading && !data)) && (
+        <PageState loading={res.loading && !data} error={res.error} onRetry={res.reload} empty={false}>
+          {null}
+        </PageState>
+      )}
+      {data && !res.error && <KpiCards cards={data.cards} />}
+      {/* One tree position for the anomaly list, so it keeps its own request (and its own error) while
+          the dashboard loads, fails or reloads. */}
+      <Row gutter={[16, 16]}>
+        {data && !res.error && (
           <>
-            <KpiCards cards={data.cards} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} xl={12}>
-                <ChartPanel
-                  title="订单与 GMV"
-                  series={series}
-                  keys={keys('orders', 'gmvFen')}
-                  option={options.ordersGmv}
-                />
-              </Col>
-              <Col xs={24} xl={12}>
-                <ChartPanel
-                  title="准时率"
-                  extra={<Typography.Text type="secondary">目标 {Math.round(goal * 100)}%</Typography.Text>}
-                  series={series}
-                  keys={keys('onTimeRate')}
-                  option={options.onTime}
-                />
-              </Col>
-              <Col xs={24} xl={12}>
-                <ChartPanel
-                  title="机器人解决率与首次响应"
-                  series={series}
-                  keys={keys('botDeflectionRate', 'firstResponseMedianS')}
-                  option={options.support}
-                />
-              </Col>
-              <Col xs={24} xl={12}>
-                <ChartPanel
-                  title="满意度与 NPS"
-                  series={series}
-                  keys={keys('csat', 'nps')}
-                  option={options.satisfaction}
-                />
-              </Col>
-              <Col xs={24} xl={12}>
-                <ChartPanel
-                  title="售后超时"
-                  series={series}
-                  keys={keys('aftersalesBreaches')}
-                  option={options.breaches}
-                />
-              </Col>
-              <Col xs={24} xl={12}>
-                <AnomalyPanel storeId={storeId} cards={data.cards} />
-              </Col>
-            </Row>
+            <Col xs={24} xl={12}>
+              <ChartPanel
+                title="订单与 GMV"
+                series={series}
+                keys={keys('orders', 'gmvFen')}
+                option={options.ordersGmv}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartPanel
+                title="准时率"
+                extra={<Typography.Text type="secondary">目标 {Math.round(goal * 100)}%</Typography.Text>}
+                series={series}
+                keys={keys('onTimeRate')}
+                option={options.onTime}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartPanel
+                title="机器人解决率与首次响应"
+                series={series}
+                keys={keys('botDeflectionRate', 'firstResponseMedianS')}
+                option={options.support}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartPanel
+                title="满意度与 NPS"
+                series={series}
+                keys={keys('csat', 'nps')}
+                option={options.satisfaction}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <ChartPanel
+                title="售后超时"
+                series={series}
+                keys={keys('aftersalesBreaches')}
+                option={options.breaches}
+              />
+            </Col>
           </>
         )}
-      </PageState>
-      {/* Without the dashboard (loading or failed) the anomaly list still loads on its own. */}
-      {!data && <AnomalyPanel storeId={storeId} cards={[]} />}
+        <Col xs={24} xl={data && !res.error ? 12 : 24}>
+          <AnomalyPanel storeId={storeId} cards={data?.cards ?? []} />
+        </Col>
+      </Row>
     </Space>
   );
 }

@@ -86,7 +86,6 @@ export function KpiCards({ cards }: { cards: DashboardCard[] }) {
         display: 'grid',
         gridTemplateColumns: 'repeat(auto-fill, minmax(210px, 1fr))',
         gap: 12,
-        marginBottom: 16,
       }}
     >
       {cards.map((c) => (

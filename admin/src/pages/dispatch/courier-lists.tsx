@@ -282,7 +282,7 @@ export function CourierLists(props: CourierListsProps) {
           </Space>
         ) : (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            所有订单都已分配
+            {board.totals.orders ? '所有订单都已分配' : '暂无订单'}
           </Typography.Text>
         )}
       </Card>

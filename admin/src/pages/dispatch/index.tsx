@@ -234,6 +234,14 @@ export default function DispatchPage() {
             style={{ marginBottom: 12 }}
           />
         )}
+        {data && data.totals.orders === 0 && data.unassigned.length === 0 && (
+          <Alert
+            type="info"
+            showIcon
+            title="当天暂无配送订单：有顾客预约该日的配送时段后，订单会出现在这里。"
+            style={{ marginBottom: 12 }}
+          />
+        )}
         {data && !data.planned && data.totals.orders > 0 && (
           <Alert
             type="info"

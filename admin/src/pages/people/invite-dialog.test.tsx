@@ -1,9 +1,13 @@
+import { TextEncoder } from 'node:util';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import type { CreateInviteResponse } from '@omni/shared-types';
 import { AuthProvider } from '../../auth/AuthContext';
 import { mockFetch, type Call } from '../../../test/mockFetch';
 import { InvitesTab } from './invites-tab';
+
+// qrcode encodes its text with TextEncoder, which jsdom lacks.
+(globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
 
 const STORES = {
   items: [{ id: 3, code: 'SH-03', name: '徐汇店' }],
@@ -64,7 +68,8 @@ describe('invite dialog', () => {
     expect(await screen.findByText('邀请已创建')).toBeInTheDocument();
     expect(screen.getByLabelText('邀请码')).toHaveTextContent('K7M2 Q9XD');
     expect(screen.getByText('2030-01-04 10:00:00')).toBeInTheDocument();
-    const qr = await screen.findByRole('img', { name: '小程序邀请二维码' });
+    expect(screen.queryByText('二维码生成失败，请使用邀请码')).not.toBeInTheDocument();
+    const qr = await screen.findByRole('img', { name: '小程序邀请二维码' }, { timeout: 5000 });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(screen.getByText(/pages\/member-bind\/index\?code=K7M2Q9XD/)).toBeInTheDocument();
 

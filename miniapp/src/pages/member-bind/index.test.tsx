@@ -5,6 +5,9 @@ import { getCourierSession } from '../../services/courier';
 import { knownRoles } from '../../services/members';
 import MemberBindPage from '.';
 
+// The mini-program build: the login code comes from wx.login (the H5 demo is in index.h5.test.tsx).
+jest.mock('../../config', () => ({ ...jest.requireActual('../../config'), IS_H5: false }));
+
 const mockRequest = Taro.request as unknown as jest.Mock;
 
 const courierAnswer = {
