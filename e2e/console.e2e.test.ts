@@ -7,6 +7,7 @@ import type {
   DispatchBoard,
   FaqListResponse,
   LoginResponse,
+  NotifyTemplateListResponse,
   ProductDetail,
   ProductListResponse,
 } from '@omni/shared-types';
@@ -15,7 +16,7 @@ import { freshMysqlDatabase } from '../bff/test/harness';
 import { systemClock } from '../bff/src/clock';
 import { createTxRunner } from '../bff/src/db/tx';
 import { AdminUsersService } from '../bff/src/modules/backoffice/admin-users.service';
-import { ARTIFACTS, api, settle, shanghaiTomorrow, startStack, type Stack } from './stack';
+import { ARTIFACTS, E2E_OPENID, api, settle, shanghaiTomorrow, startStack, type Stack } from './stack';
 
 // Across both apps: the brand's admin works in the console (1440×900), a customer and a courier in
 // the H5 mini-program (phone-sized), on one BFF. The first demo store (id 1) delivers around 静安寺.
@@ -180,7 +181,7 @@ describe.each(targets)('console and mini-program together on $name', ({ name }) 
   });
 
   it('lets the customer find it by search in the H5 shop and order it in a slot', async () => {
-    const page = await (await stack.context()).newPage();
+    const page = await (await stack.context({ consent: 'manual' })).newPage();
     await page.goto(`${stack.base}/#/pages/me/index`);
     await page.locator('.login-button').click();
     await page.locator('.user-nickname').waitFor();
@@ -203,10 +204,29 @@ describe.each(targets)('console and mini-program together on $name', ({ name }) 
     await page.locator('.slot-chip:not(.slot-chip--disabled)').first().click();
     await page.locator('.slot-chip--selected').waitFor();
     await page.locator('.submit-order').click();
+    // The H5 stand-in for WeChat's subscription sheet: she allows the notifications.
+    const sheet = page.locator('.taro-modal__content', { hasText: '接收通知' });
+    await sheet.waitFor();
+    await sheet.getByText('允许', { exact: true }).click();
+    await sheet.waitFor({ state: 'hidden' });
     await page.locator('.mock-pay-confirm').click();
     await page.locator('.order-status', { hasText: '已支付' }).waitFor();
     orderId = Number(new URL(page.url().replace('/#/', '/')).searchParams.get('id'));
     expect(orderId).toBeGreaterThan(0);
+    // She allowed the notifications on 提交订单 (the H5 stand-in for WeChat's sheet): exactly one
+    // "order paid" message reached WeChat, opening her order.
+    const paidTemplate = (
+      await api<NotifyTemplateListResponse>(stack.base, '/admin/notification-templates', {
+        token: adminToken,
+      })
+    ).items.find((x) => x.event === 'order_paid')!.templateId;
+    const wechat = stack.container.mocks.wechat!;
+    await eventually(async () => {
+      await stack.container.services.jobs.runDue(); // the stack runs jobs only when asked
+      return wechat.messages.filter((m) => m.touser === E2E_OPENID && m.template_id === paidTemplate).length;
+    }, 1);
+    const paid = wechat.messages.find((m) => m.touser === E2E_OPENID && m.template_id === paidTemplate)!;
+    expect(paid.page).toBe(`pages/order-detail/index?id=${orderId}`);
     await page.context().close();
   });
 
@@ -220,6 +240,16 @@ describe.each(targets)('console and mini-program together on $name', ({ name }) 
       return Number(await card.getAttribute('data-value'));
     }, ordersBefore + 1);
     expect(await admin.locator('canvas').count()).toBeGreaterThan(0);
+    // The 通知 page shows what was sent for the order.
+    await menu(admin, '通知');
+    await admin.getByRole('tab', { name: '发送记录' }).click();
+    await admin.getByLabel('订单 ID').fill(String(orderId));
+    await admin.getByLabel('订单 ID').press('Enter');
+    await admin
+      .locator('.ant-table-row', { hasText: '订单支付成功' })
+      .filter({ hasText: '已发送' })
+      .waitFor();
+    await admin.screenshot({ path: join(SHOTS, `${name}-notifications.png`) });
   });
 
   it("edits a FAQ answer and the bot in the customer's chat answers with the new text", async () => {
@@ -325,6 +355,7 @@ describe.each(targets)('console and mini-program together on $name', ({ name }) 
       '订单',
       '售后',
       '调度',
+      '通知',
       '审计',
     ];
     for (const [i, label] of sections.entries()) {

@@ -25,7 +25,8 @@ export interface Stack {
    * demo customer `demoOpenid` (default E2E_OPENID, the one `devLoginToken` acts as); `null`
    * leaves the H5 build to make its own random demo customer, as for a real visitor.
    */
-  context(opts?: { demoOpenid?: string | null }): Promise<BrowserContext>;
+  /** `consent: 'manual'`: the test answers the H5 subscription dialog itself (default: 允许 as soon as it shows). */
+  context(opts?: { demoOpenid?: string | null; consent?: 'accept' | 'manual' }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -77,6 +78,27 @@ export async function startStack(opts: { clock?: Clock; env?: Record<string, str
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
       });
+      // The H5 demo stands in for WeChat's subscription sheet with a Taro dialog (接收通知) at
+      // checkout, handoff and after-sales; a customer here answers 允许 as soon as it shows.
+      if (opts.consent !== 'manual') {
+        await ctx.addInitScript(() => {
+          const answer = () => {
+            for (const box of Array.from(document.querySelectorAll('.taro-modal__content'))) {
+              if (!box.textContent?.includes('接收通知')) continue;
+              const allow = Array.from(box.querySelectorAll('.taro-modal__foot *')).find(
+                (el) => el.textContent?.trim() === '允许' && el.children.length === 0,
+              ) as HTMLElement | undefined;
+              allow?.click();
+            }
+          };
+          new MutationObserver(answer).observe(document, {
+            childList: true,
+            subtree: true,
+            attributes: true,
+            characterData: true,
+          });
+        });
+      }
       const openid = opts.demoOpenid === undefined ? E2E_OPENID : opts.demoOpenid;
       // Taro's H5 storage keeps `{ data }` in localStorage (services/auth.ts reads omni.demoOpenid).
       if (openid !== null) {

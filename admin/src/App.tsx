@@ -19,6 +19,7 @@ const PAGES: Record<string, ComponentType> = {
   '/orders': lazy(() => import('./pages/orders')),
   '/aftersales': lazy(() => import('./pages/aftersales')),
   '/dispatch': lazy(() => import('./pages/dispatch')),
+  '/notifications': lazy(() => import('./pages/notifications')),
   '/audit': lazy(() => import('./pages/audit')),
 };
 

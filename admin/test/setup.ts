@@ -1,5 +1,13 @@
 // What antd needs from a browser that jsdom lacks.
 import '@testing-library/jest-dom';
+import { TextEncoder } from 'node:util';
+import { configure } from '@testing-library/react';
+
+// antd forms in jsdom on a busy 2-core CI machine: a validation message can take seconds to render.
+// This is how long findBy/waitFor keep looking, not a speed requirement.
+configure({ asyncUtilTimeout: 10_000 });
+// react-router and qrcode encode with TextEncoder, which jsdom lacks.
+(globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,

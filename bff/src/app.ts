@@ -76,6 +76,9 @@ import type { CatalogAdminService } from './modules/catalog-admin/catalog-admin.
 import type { CatalogImportService } from './modules/catalog-admin/catalog-import.service';
 import type { CatalogChanges } from './modules/catalog-admin/catalog-changes';
 import { catalogAdminRoutes } from './modules/catalog-admin/catalog-admin.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import type { Notifier } from './modules/notifications/notifier';
+import type { NotifyTemplates } from './modules/notifications/templates';
 import type { MembersService } from './modules/members/members.service';
 import type { InvitesService } from './modules/members/invites.service';
 import { membersRoutes } from './modules/members/members.routes';
@@ -135,6 +138,8 @@ export interface AppDeps {
     opsData: OpsDataServices;
     dashboard: DashboardServices['dashboard'];
     kpiAnomalies: DashboardServices['kpiAnomalies'];
+    notifier: Notifier;
+    notifyTemplates: NotifyTemplates;
   };
 }
 
@@ -233,5 +238,6 @@ export function apiRouters(deps: AppDeps): Router<AppState>[] {
     h5AuthRoutes(s.h5Auth),
     opsDataRoutes(s.opsData),
     dashboardRoutes(s.dashboard),
+    notificationsRoutes(s),
   ];
 }

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url().optional(),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).optional(),
   WECHAT_OA_APPID: z
     .string()
     .regex(/^wx[0-9A-Za-z]{8,30}$/, 'must be the official account AppID (wx…)')
@@ -115,7 +116,13 @@ export interface Config {
   redisUrl: string | null;
   jwt: { secret: string; ttlS: number; secretWasGenerated: boolean };
   allowDevLogin: boolean;
-  wechat: { appid: string; secret: string; apiBase: string | null };
+  /** `miniprogramState`: which build a subscription message's card opens (formal in production, developer otherwise). */
+  wechat: {
+    appid: string;
+    secret: string;
+    apiBase: string | null;
+    miniprogramState: 'developer' | 'trial' | 'formal';
+  };
   /**
    * The official account (公众号) for H5 web authorisation; mock values in dev, null in
    * production unless WECHAT_OA_APPID/SECRET are set (the H5 shop then offers no WeChat login).
@@ -247,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appid: e.WECHAT_APPID ?? 'wxmockappid0000001',
       secret: e.WECHAT_SECRET ?? 'mock-wechat-secret',
       apiBase: e.WECHAT_API_BASE ?? null,
+      miniprogramState: e.WECHAT_MINIPROGRAM_STATE ?? (production ? 'formal' : 'developer'),
     },
     wechatOa:
       e.WECHAT_OA_APPID || !production

@@ -56,6 +56,7 @@ import { createKnowledgeAdmin } from './modules/knowledge-admin/knowledge-admin.
 import { KpisService } from './modules/kpis/kpis.service';
 import { createDashboard } from './modules/dashboard/dashboard.container';
 import { seedHistory } from './seed/seed-history';
+import { seedNotifyTemplates } from './seed/seed-notify';
 import { courierInfoFor } from './modules/dispatch/courier-info';
 import { CourierPositionService } from './modules/dispatch/courier-position';
 import { RoutingService } from './modules/routing/routing.service';
@@ -76,13 +77,18 @@ import type { CaptchaMaker } from './modules/backoffice/captcha';
 import { MemberTokenCheck } from './modules/members/member-token-check';
 import { MembersService } from './modules/members/members.service';
 import { InvitesService } from './modules/members/invites.service';
+import { WechatMpApi } from './adapters/wechat/mp-api';
+import { Notifier } from './modules/notifications/notifier';
+import { NotifyTemplates } from './modules/notifications/templates';
+import { NotifyEvents } from './modules/notifications/notify-events';
+import type { WechatMock } from '@omni/mock/wechat';
 
 /** The composed application: its dependencies and how to close them. */
 export interface Container extends AppDeps {
   realtime: Realtime;
   redis: RedisConnection | null;
   /** The in-process mocks of outside services (dev and tests only). */
-  mocks: { pay: WechatPayMock | null; sms: SmsMock | null };
+  mocks: { pay: WechatPayMock | null; sms: SmsMock | null; wechat: WechatMock | null };
   close(): Promise<void>;
 }
 
@@ -112,6 +118,7 @@ export async function createContainer(
 
   let wechatBase: string;
   let wechatMockUrl: string | null = null;
+  let wechatMock: WechatMock | null = null;
   if (config.wechat.apiBase) wechatBase = config.wechat.apiBase;
   else {
     if (config.env === 'production') throw new Error('WECHAT_API_BASE must be set in production');
@@ -125,6 +132,7 @@ export async function createContainer(
     closers.push(() => mock.close());
     wechatBase = mock.url;
     wechatMockUrl = mock.url;
+    wechatMock = mock;
     log.info({ url: mock.url }, 'WeChat mock server started');
   }
 
@@ -315,6 +323,34 @@ export async function createContainer(
         .catch((err: unknown) => log.error({ err }, 'alert failed')),
   });
   closers.push(() => jobs.stop());
+  // Subscription messages and shipping-info uploads: one shared access_token, an outbox of jobs.
+  const mpApi = new WechatMpApi({
+    apiBase: wechatBase,
+    appid: config.wechat.appid,
+    secret: config.wechat.secret,
+    db,
+    redis,
+    clock,
+    log,
+  });
+  const notifyTemplates = new NotifyTemplates({ db, tx, audit, clock });
+  await notifyTemplates.ensureDefaults();
+  if (config.seedDemo) {
+    await withDbLock(db, 'omni_seed_notify', () => seedNotifyTemplates(notifyTemplates, wechatMock));
+  }
+  const notifier = new Notifier({
+    db,
+    tx,
+    jobs,
+    templates: notifyTemplates,
+    wechat: mpApi,
+    clock,
+    log,
+    miniprogramState: config.wechat.miniprogramState,
+  });
+  const notifyEvents = new NotifyEvents(notifier);
+  lifecycle.setTransitionHook((m, c) => notifyEvents.onOrderTransition(m, c));
+  lifecycle.setRescheduleHook((m, c) => notifyEvents.onSlotChanged(m, c));
   const refunds = new RefundsService({ db, tx, wechatPay, jobs, lifecycle, alerts, clock, log });
   const payments = new PaymentsService({
     db,
@@ -371,6 +407,7 @@ export async function createContainer(
       reportsPer10s: config.lbs.reportsPer10s,
     },
   });
+  staffEvents.setStoreEventHook((m, c) => notifyEvents.onStoreEvent(m, c));
   const staffOrders = new StaffOrdersService({ orders, lifecycle, events: staffEvents });
   const solverPool = new SolverPool({ log });
   closers.push(() => solverPool.close());
@@ -399,6 +436,7 @@ export async function createContainer(
     clock,
     log,
   });
+  dispatch.setPublishedHook((m, planId) => notifyEvents.onRoutePublished(m, planId));
   realtime.onConnection(dispatchBoardSocket(db, log));
   lifecycle.onChange((change) => {
     dispatch.onOrderChange(change).catch((err: unknown) => log.warn({ err }, 'courier route push failed'));
@@ -424,6 +462,7 @@ export async function createContainer(
   });
   const media = new MediaService({ files, tx, audit });
   const aftersales = new AftersalesService({ db, tx, orders, lifecycle, refunds, stock, clock, log });
+  aftersales.setCaseHook((m, c) => notifyEvents.onCaseEvent(m, c));
   const aftersalesAdmin = new AftersalesAdminService({ db, tx, cases: aftersales, members, audit, clock });
   const nlu = createNlu();
   const knowledgeParts = await createKnowledgeAdmin({ db, tx, audit, redis, nlu, clock, log });
@@ -453,6 +492,7 @@ export async function createContainer(
     log,
     settings: { humanHours: config.support.humanHours, messagesPer10s: config.support.messagesPer10s },
   });
+  support.setOfflineReplyHook((m, c) => notifyEvents.onAgentReply(m, c));
   realtime.onConnection(supportSocket(support, log));
   const courierPositions = new CourierPositionService({ db, tx, realtime, limiter, clock });
   orders.setCourierInfo((orderId) => courierInfoFor(db, orderId, (id) => courierPositions.fresh(id)));
@@ -486,6 +526,7 @@ export async function createContainer(
       await bills.scheduleDaily();
       await dashboardParts.kpiAnomalies.scheduleDaily();
       await jobs.runDue();
+      await notifyTemplates.pruneOffers();
       const e = await staffEvents.escalateDue();
       if (e) log.info({ escalated: e }, 'escalated unclaimed store events');
       await dispatch.runScheduledDispatch(clock.now());
@@ -550,10 +591,12 @@ export async function createContainer(
       opsData,
       ...dashboardParts,
       h5Auth,
+      notifier,
+      notifyTemplates,
     },
     nlu,
     clock,
-    mocks: { pay: payMockRef, sms: smsMock },
+    mocks: { pay: payMockRef, sms: smsMock, wechat: wechatMock },
     close: async () => {
       for (const c of closers.reverse()) await c();
     },

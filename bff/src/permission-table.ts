@@ -27,6 +27,7 @@ import { courierPositionPermissions } from './modules/dispatch/courier-position'
 import { addressesPermissions } from './modules/addresses/addresses.routes';
 import { h5AuthPermissions } from './modules/h5-auth/h5-auth.routes';
 import { dashboardPermissions } from './modules/dashboard/dashboard.routes';
+import { notificationsPermissions } from './modules/notifications/notifications.routes';
 
 /**
  * Who may call every route under `/api/v1`, method by method: one table, enforced by `authorize`
@@ -53,6 +54,7 @@ export const PERMISSIONS: readonly Permission[] = [
   ...courierPositionPermissions,
   ...addressesPermissions,
   ...h5AuthPermissions,
+  ...notificationsPermissions,
   ...backofficePermissions,
   ...opsAdminPermissions,
   ...auditPermissions,

@@ -9,6 +9,7 @@ import { addDays, shanghaiToUtc } from '../src/lib/shanghai-time';
 import { bandFor, detectAnomaly, type DailyValue } from '../src/modules/dashboard/anomaly';
 import { CaseEntity, CaseEventEntity } from '../src/modules/aftersales/aftersales.entity';
 import { RoutePlanEntity, RouteStopEntity } from '../src/modules/dispatch/dispatch.entity';
+import { NotificationEntity } from '../src/modules/notifications/notify.entity';
 import { JobEntity } from '../src/modules/jobs/job.entity';
 import { LbsEventEntity } from '../src/modules/lbs/lbs.entity';
 import { OpsAlertEntity } from '../src/modules/ops/alert.entity';
@@ -556,6 +557,10 @@ describe.each(DB_TARGETS)('simulated history and KPI anomaly alerts on $name', (
     expect(first.raised).toBeGreaterThanOrEqual(2);
     const second = await t.container.services.kpiAnomalies.scan();
     expect(second).toEqual({ found: first.found, raised: 0 });
+    // Store staff who are not connected hear of each new inbox item (the notification outbox).
+    const told = await t.container.db.getRepository(NotificationEntity).countBy({ event: 'staff_lbs_event' });
+    expect(told).toBeGreaterThanOrEqual(first.raised);
+    await t.container.services.jobs.runDue();
     // The daily job (what every instance's tick enqueues) finds nothing new either.
     await t.container.services.kpiAnomalies.scheduleDaily();
     expect(await t.container.services.jobs.runDue()).toBe(1);

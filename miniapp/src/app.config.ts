@@ -17,6 +17,7 @@ export default defineAppConfig({
     'pages/addresses/edit/index',
     'pages/member-bind/index',
     'pages/phone-login/index',
+    'pages/notify-settings/index',
   ],
   subPackages: [
     {

@@ -135,6 +135,10 @@ export const ERROR_CODES = [
   'SMS_CODE_INVALID', // 400 验证码错误 (details.attemptsLeft)
   'SMS_CODE_EXPIRED', // 400 验证码已过期或已使用，请重新获取
   'SMS_CODE_LOCKED', // 400 错误次数过多，验证码已失效，请重新获取
+  // notifications
+  'NOTIFY_TEMPLATE_NOT_FOUND', // 404 没有这种通知
+  'NOTIFY_FIELD_UNKNOWN', // 400 字段引用了这种通知没有的内容 (details.fields)
+  'NOTIFICATION_NOT_FOUND', // 404 通知记录不存在
 ] as const;
 
 /** A machine-readable error code. */

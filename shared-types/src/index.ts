@@ -25,3 +25,4 @@ export * from './media';
 export * from './slot-grid';
 export * from './h5-auth';
 export * from './dashboard';
+export * from './notifications';

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BellOutlined,
   BookOutlined,
   CarOutlined,
   CustomerServiceOutlined,
@@ -37,6 +38,7 @@ export const SECTIONS: Section[] = [
   { path: '/orders', label: '订单', icon: <ProfileOutlined />, roles: BOTH },
   { path: '/aftersales', label: '售后', icon: <CustomerServiceOutlined />, roles: BOTH },
   { path: '/dispatch', label: '调度', icon: <CarOutlined />, roles: BOTH },
+  { path: '/notifications', label: '通知', icon: <BellOutlined />, roles: ADMIN },
   { path: '/audit', label: '审计', icon: <AuditOutlined />, roles: ADMIN },
 ];
 

@@ -36,10 +36,24 @@ import {
 } from '../modules/knowledge-admin/knowledge.entity';
 import { InviteEntity, UserRoleEntity } from '../modules/members/member.entity';
 import { SmsCodeEntity } from '../modules/h5-auth/sms-code.entity';
+import {
+  NotificationEntity,
+  NotifyAllowanceEntity,
+  NotifyOfferEntity,
+  NotifyPrefEntity,
+  NotifyTemplateEntity,
+  WechatTokenEntity,
+} from '../modules/notifications/notify.entity';
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
   MetaEntity,
+  NotificationEntity,
+  NotifyTemplateEntity,
+  NotifyAllowanceEntity,
+  NotifyPrefEntity,
+  NotifyOfferEntity,
+  WechatTokenEntity,
   UserEntity,
   StoreEntity,
   CourierEntity,

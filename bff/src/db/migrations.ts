@@ -17,6 +17,7 @@ import { Knowledge1764000950000 } from './migrations/1764000950000-knowledge';
 import { OpsData1764000940000 } from './migrations/1764000940000-ops-data';
 import { Dashboard1764000970000 } from './migrations/1764000970000-dashboard';
 import { AftersalesQueue1764000990000 } from './migrations/1764000990000-aftersales-queue';
+import { Notifications1764001000000 } from './migrations/1764001000000-notifications';
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   H5Auth1764000960000,
   Dashboard1764000970000,
   AftersalesQueue1764000990000,
+  Notifications1764001000000,
 ];

@@ -5,6 +5,8 @@ export interface TxRunner {
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T>;
 }
 
+const SQLITE_RUNNERS = new WeakMap<DataSource, TxRunner>();
+
 const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 /**
@@ -13,14 +15,20 @@ const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
  */
 export function createTxRunner(db: DataSource, kind: 'sqlite' | 'mysql'): TxRunner {
   if (kind === 'sqlite') {
+    // One queue per DataSource, however many runners are made for it (a tool or a test that makes
+    // its own runner must still wait its turn on the shared connection).
+    const shared = SQLITE_RUNNERS.get(db);
+    if (shared) return shared;
     let tail: Promise<unknown> = Promise.resolve();
-    return {
+    const runner: TxRunner = {
       run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
         const next = tail.then(() => db.transaction(work));
         tail = next.catch(() => undefined);
         return next;
       },
     };
+    SQLITE_RUNNERS.set(db, runner);
+    return runner;
   }
   return {
     async run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { H5_AUTH_OPERATIONS } from '../modules/h5-auth/h5-auth.openapi';
 import { CATALOG_ADMIN_OPERATIONS } from '../modules/catalog-admin/catalog-admin.openapi';
 import { OPS_DATA_OPERATIONS } from '../modules/ops-data/ops-data.openapi';
 import { DASHBOARD_OPERATIONS } from '../modules/dashboard/dashboard.openapi';
+import { NOTIFICATIONS_OPERATIONS } from '../modules/notifications/notifications.openapi';
 import { DISPATCH_BOARD_OPERATIONS } from '../modules/dispatch/dispatch-board.openapi';
 import { ADMIN_ACCOUNTS_OPERATIONS } from '../modules/backoffice/admin-accounts.openapi';
 import { AFTERSALES_ADMIN_OPERATIONS } from '../modules/aftersales/aftersales-admin.openapi';
@@ -771,6 +772,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...CATALOG_ADMIN_OPERATIONS,
   ...OPS_DATA_OPERATIONS,
   ...DASHBOARD_OPERATIONS,
+  ...NOTIFICATIONS_OPERATIONS,
   ...DISPATCH_BOARD_OPERATIONS,
   ...ADMIN_ACCOUNTS_OPERATIONS,
   ...AFTERSALES_ADMIN_OPERATIONS,

@@ -141,6 +141,30 @@ export class Realtime {
     this.io?.to(room).emit(event, ...args);
   }
 
+  /**
+   * Whether any socket is in `room` on any instance (through the Redis adapter); false before
+   * `attach`, and when the instances do not answer in time (better one message too many than none).
+   */
+  async isOnline(room: string): Promise<boolean> {
+    return (await this.usersIn(room)).size > 0;
+  }
+
+  /** The WeChat identities (users.id) with a socket in `room`, on every instance. */
+  async usersIn(room: string): Promise<Set<number>> {
+    if (!this.io) return new Set();
+    try {
+      const sockets = await this.io.in(room).timeout(2000).fetchSockets();
+      return new Set(
+        sockets
+          .map((s) => (s.data as { principal?: Principal }).principal)
+          .filter((p): p is Principal => !!p && p.kind !== 'backoffice')
+          .map((p) => p.userId),
+      );
+    } catch {
+      return new Set();
+    }
+  }
+
   /** Closes every socket (not the HTTP server). */
   async close(): Promise<void> {
     if (this.recheckTimer) clearInterval(this.recheckTimer);

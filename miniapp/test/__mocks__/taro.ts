@@ -27,6 +27,10 @@ const Taro = {
   setNavigationBarTitle: jest.fn(() => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' })),
   login: jest.fn(() => Promise.resolve({ code: 'test-login-code', errMsg: 'login:ok' })),
   getSetting: jest.fn(() => Promise.resolve({ authSetting: {}, errMsg: 'getSetting:ok' })),
+  openSetting: jest.fn(() => Promise.resolve({ authSetting: {}, errMsg: 'openSetting:ok' })),
+  requestSubscribeMessage: jest.fn(() =>
+    Promise.reject({ errCode: 20004, errMsg: 'requestSubscribeMessage:fail main switch is off' }),
+  ),
   getLocation: jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' })),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {

@@ -7,3 +7,4 @@ export { staff } from './staff';
 export { zones, type SeedZone } from './zones';
 export { faqArticles, type FaqArticle, type FaqCategory } from './faq';
 export { productGraph, type ProductEdge, type ProductGraph, type SuitableFor } from './product-graph';
+export { notifyTemplates, type DemoNotifyTemplate } from './notify-templates';

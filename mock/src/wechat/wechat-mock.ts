@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createMpApi, redactedCall, type WechatMpControls, type WechatMpOptions } from './mp-api';
 
-/** A running mock of WeChat's servers. */
-export interface WechatMock {
+/** A running mock of WeChat's servers; the mini-program API controls are described in `mp-api.ts`. */
+export interface WechatMock extends WechatMpControls {
   url: string;
-  /** Every request path+query received, for assertions. */
+  /** Every request path+query received, for assertions (`access_token` and `secret` shown as `***`). */
   calls: string[];
   close(): Promise<void>;
 }
 
 /** Options of the mock: the app it accepts and the port (0 = any free). */
-export interface WechatMockOptions {
+export interface WechatMockOptions extends WechatMpOptions {
   appid: string;
   secret: string;
   /** The official account (公众号) whose web authorisation `/sns/oauth2/access_token` accepts. */
@@ -55,9 +56,11 @@ export async function startWechatMock(opts: WechatMockOptions): Promise<WechatMo
   const usedWeb = new Set<string>();
   let nonce = 0;
   const calls: string[] = [];
+  const mp = createMpApi(opts);
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://mock');
-    calls.push(url.pathname + url.search);
+    calls.push(redactedCall(url));
+    if (mp.route(req, res, url)) return;
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') {
       const q = url.searchParams;
       if (q.get('appid') !== opts.appid || q.get('secret') !== opts.secret) {
@@ -106,6 +109,7 @@ export async function startWechatMock(opts: WechatMockOptions): Promise<WechatMo
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
+    ...mp.controls,
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     calls,
     close: () =>

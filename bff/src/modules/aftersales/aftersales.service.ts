@@ -155,14 +155,7 @@ export class AftersalesService {
         updatedAt: now,
       });
       const caseId = Number(res.identifiers[0].id);
-      await m.getRepository(CaseEventEntity).insert({
-        caseId,
-        status: 'submitted',
-        actorType: 'customer',
-        actorId: p.userId,
-        note: body.reason,
-        createdAt: now,
-      });
+      await this.event(m, caseId, 'submitted', 'customer', p.userId, body.reason);
       return caseId;
     });
     return { case: await this.get(p, id), created: true };
@@ -310,14 +303,28 @@ export class AftersalesService {
     actorId: number | null,
     note: string | null,
   ): Promise<void> {
-    await m.getRepository(CaseEventEntity).insert({
+    const at = this.deps.clock.now();
+    const res = await m.getRepository(CaseEventEntity).insert({
       caseId,
       status,
       actorType: actorType as CaseEventEntity['actorType'],
       actorId,
       note,
-      createdAt: this.deps.clock.now(),
+      createdAt: at,
     });
+    await this.caseHook?.(m, { caseId, eventId: Number(res.identifiers[0].id), status, note, at });
+  }
+
+  private caseHook:
+    | ((
+        m: EntityManager,
+        c: { caseId: number; eventId: number; status: CaseStatus; note: string | null; at: Date },
+      ) => Promise<void>)
+    | null = null;
+
+  /** Sets what every timeline entry of a case writes in its transaction (the notifications outbox). */
+  setCaseHook(hook: NonNullable<AftersalesService['caseHook']>): void {
+    this.caseHook = hook;
   }
 
   private canSee(p: Principal, c: CaseEntity): boolean {

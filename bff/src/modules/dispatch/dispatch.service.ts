@@ -50,6 +50,13 @@ export class DispatchService {
     },
   ) {}
 
+  private publishedHook: ((m: EntityManager, planId: number) => Promise<void>) | null = null;
+
+  /** Sets what a saved plan writes in its transaction (each courier on it hears of their route). */
+  setPublishedHook(hook: (m: EntityManager, planId: number) => Promise<void>): void {
+    this.publishedHook = hook;
+  }
+
   private get serviceS(): number {
     return this.deps.serviceS ?? 180;
   }
@@ -199,6 +206,7 @@ export class DispatchService {
       }
       await this.insertStops(m, saved.id, couriers, fixedOf, routeOf, slotById, active, day0Ms);
       const moved = await this.moveOrders(m, active, routeOf, actor);
+      await this.publishedHook?.(m, saved.id);
       return { plan: saved, changes: moved };
     });
     for (const c of changes) this.deps.lifecycle.notifyChange(c.orderId, c.from, c.to, c.reason);

@@ -76,7 +76,41 @@ export class StaffEventsService {
       escalatedAt: null,
       createdAt: now,
     });
-    return Number(res.identifiers[0].id);
+    const eventId = Number(res.identifiers[0].id);
+    if (this.storeEventHook && (e.status ?? 'open') === 'open') {
+      await this.storeEventHook(m, {
+        eventId,
+        storeId: e.storeId,
+        kind: e.kind,
+        title: e.title ?? null,
+        orderId: e.orderId,
+        customerId: e.userId,
+        at: now,
+        online: await this.deps.realtime.usersIn(rooms.storeStaff(e.storeId)),
+      });
+    }
+    return eventId;
+  }
+
+  private storeEventHook:
+    | ((
+        m: EntityManager,
+        c: {
+          eventId: number;
+          storeId: number;
+          kind: string;
+          title: string | null;
+          orderId: number | null;
+          customerId: number | null;
+          at: Date;
+          online: Set<number>;
+        },
+      ) => Promise<void>)
+    | null = null;
+
+  /** Sets what a newly raised open event writes in its transaction (staff not connected hear of it). */
+  setStoreEventHook(hook: NonNullable<StaffEventsService['storeEventHook']>): void {
+    this.storeEventHook = hook;
   }
 
   /** Pushes a newly raised (committed) event to its store's staff. */

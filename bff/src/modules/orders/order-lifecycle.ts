@@ -34,6 +34,18 @@ export type CancelHook = (
   c: { order: OrderEntity; from: OrderStatus; reason: string; by: Actor; refund: boolean },
 ) => Promise<void>;
 
+/** Runs inside every state change's transaction (the notifications outbox). */
+export type TransitionHook = (
+  m: EntityManager,
+  c: { orderId: number; from: OrderStatus; to: OrderStatus; reason: string | null; at: Date },
+) => Promise<void>;
+
+/** Runs inside a reschedule's transaction. */
+export type RescheduleHook = (
+  m: EntityManager,
+  c: { orderId: number; oldSlotId: number; newSlotId: number; by: string },
+) => Promise<void>;
+
 /** Which state may follow which; anything else is INVALID_STATE. */
 export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   pending_payment: ['paid', 'cancelled'],
@@ -60,6 +72,8 @@ export function actorOf(p: Principal): Actor {
 export class OrderLifecycle {
   private readonly listeners: OrderChangeListener[] = [];
   private cancelHook: CancelHook | null = null;
+  private transitionHook: TransitionHook | null = null;
+  private rescheduleHook: RescheduleHook | null = null;
 
   constructor(
     private readonly deps: {
@@ -81,6 +95,16 @@ export class OrderLifecycle {
   /** Sets what a cancel does about the money (the payments module). */
   setCancelHook(hook: CancelHook): void {
     this.cancelHook = hook;
+  }
+
+  /** Sets what every state change writes in its own transaction (the notifications outbox). */
+  setTransitionHook(hook: TransitionHook): void {
+    this.transitionHook = hook;
+  }
+
+  /** Sets what a reschedule writes in its own transaction. */
+  setRescheduleHook(hook: RescheduleHook): void {
+    this.rescheduleHook = hook;
   }
 
   /** Tells listeners about a change committed by another module's transaction. */
@@ -124,6 +148,7 @@ export class OrderLifecycle {
       .execute();
     if (res.affected !== 1) return null;
     await appendEvent(m, orderId, current.status, to, actor.type, actor.id, reason, now);
+    await this.transitionHook?.(m, { orderId, from: current.status, to, reason, at: now });
     return current.status;
   }
 
@@ -172,7 +197,7 @@ export class OrderLifecycle {
   }
 
   /** Moves a delivery order's seat to another slot of its zone: never both seats held, never none. */
-  async reschedule(p: Principal, orderId: number, slotId: number): Promise<Order> {
+  async reschedule(p: Principal, orderId: number, slotId: number, by = '你本人'): Promise<Order> {
     const order = await this.deps.orders.entityFor(p, orderId);
     if (p.role !== 'consumer') throw new ForbiddenError('只有下单人可以改约');
     if (order.type !== 'delivery' || order.slotId === null || order.zoneId === null) {
@@ -211,6 +236,7 @@ export class OrderLifecycle {
         `改约: ${old.date} ${old.startLocal}-${old.endLocal} → ${next.date} ${next.startLocal}-${next.endLocal}`,
         now,
       );
+      await this.rescheduleHook?.(m, { orderId: fresh.id, oldSlotId: old.id, newSlotId: slotId, by });
     });
     return this.deps.orders.load(order.id);
   }

@@ -406,7 +406,7 @@ export class Dialogue {
     if (a.type === 'human') return { intent: 'human_agent', replies: [], handoff: 'human_agent' };
     try {
       if (a.type === 'reschedule') {
-        const o = await this.deps.lifecycle.reschedule(turn.principal, a.orderId, a.slotId);
+        const o = await this.deps.lifecycle.reschedule(turn.principal, a.orderId, a.slotId, '客服机器人');
         return {
           intent: 'change_slot',
           orderId: o.id,

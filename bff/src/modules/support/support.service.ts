@@ -1,4 +1,4 @@
-import { In, IsNull, LessThan, type DataSource } from 'typeorm';
+import { In, IsNull, LessThan, type DataSource, type EntityManager } from 'typeorm';
 import type {
   ChatMessage,
   Conversation,
@@ -46,6 +46,18 @@ export class SupportService {
       settings: SupportSettings;
     },
   ) {}
+
+  private onOfflineReply:
+    | ((
+        m: EntityManager,
+        c: { messageId: number; userId: number; agent: string; text: string; at: Date },
+      ) => Promise<void>)
+    | null = null;
+
+  /** What an agent's reply to a customer who is not connected does, inside the reply's transaction. */
+  setOfflineReplyHook(hook: NonNullable<SupportService['onOfflineReply']>): void {
+    this.onOfflineReply = hook;
+  }
 
   /** A customer message: stored (idempotent by client id), then answered by the bot unless a person took over. */
   async send(p: Principal, body: SendMessageBody): Promise<SendMessageResponse> {
@@ -255,7 +267,18 @@ export class SupportService {
         return toMessage(existing, p);
       }
     }
-    const msg = await this.insert(id, 'agent', p.userId, clientId ?? null, text, null);
+    // A customer with no socket open hears of the reply as a subscription message (same transaction).
+    const offline = this.onOfflineReply && !(await this.deps.realtime.isOnline(rooms.user(conv.userId)));
+    const msg = await this.insert(id, 'agent', p.userId, clientId ?? null, text, null, async (m, saved) => {
+      if (offline)
+        await this.onOfflineReply?.(m, {
+          messageId: saved.id,
+          userId: conv.userId,
+          agent: '客服',
+          text,
+          at: saved.createdAt,
+        });
+    });
     if (!conv.firstAgentReplyAt) {
       await this.deps.tx.run((m) =>
         m
@@ -446,6 +469,7 @@ export class SupportService {
     clientId: string | null,
     text: string,
     payload: object | null,
+    inTx?: (m: EntityManager, saved: MessageEntity) => Promise<void>,
   ): Promise<MessageEntity> {
     const now = this.deps.clock.now();
     return this.deps.tx.run(async (m) => {
@@ -461,6 +485,7 @@ export class SupportService {
         createdAt: now,
       });
       await m.getRepository(ConversationEntity).update({ id: conversationId }, { lastMessageAt: now });
+      await inTx?.(m, saved);
       return saved;
     });
   }

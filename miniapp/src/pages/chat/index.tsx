@@ -3,8 +3,10 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConversationStatus } from '@omni/shared-types';
 import { StateView } from '../../components/state-view';
+import { useNotifyOffer } from '../../hooks/use-notify-offer';
 import { useSession } from '../../hooks/use-session';
 import { openCase } from '../../services/aftersales';
+import { askConsent } from '../../services/notify';
 import type { Session } from '../../services/session';
 import { MessageList } from './message-list';
 import { useChat } from './use-chat';
@@ -20,11 +22,16 @@ const STATUS_TEXT: Record<ConversationStatus, string> = {
 /** The most characters one message may have (the BFF refuses longer ones). */
 const MAX_TEXT = 1000;
 
+/** Typed text that asks for a person rather than the assistant. */
+const WANTS_HUMAN = /转人工|人工客服|找人工/;
+
 function Chat({ session, orderId }: { session: Session; orderId: number | undefined }) {
   const chat = useChat(session, orderId);
   const [text, setText] = useState('');
   const lastRead = useRef(0);
   const { markRead } = chat;
+  const notifyOffer = useNotifyOffer('handoff', true);
+  const status = chat.conversation?.status ?? 'bot';
 
   const lastAgentId = useMemo(() => {
     for (let i = chat.entries.length - 1; i >= 0; i -= 1) {
@@ -41,13 +48,18 @@ function Chat({ session, orderId }: { session: Session; orderId: number | undefi
     }
   }, [lastAgentId, markRead]);
 
-  const submit = () => {
-    if (!text.trim()) return;
-    chat.send({ text });
-    setText('');
+  // 转人工 (the chip, or typed): ask about 客服回复 in that tap, then send without waiting for it.
+  const send: typeof chat.send = (input) => {
+    const human = input.action?.type === 'human' || (!input.action && WANTS_HUMAN.test(input.text ?? ''));
+    if (human && status !== 'waiting' && status !== 'agent') void askConsent('handoff', notifyOffer);
+    chat.send(input);
   };
 
-  const status = chat.conversation?.status ?? 'bot';
+  const submit = () => {
+    if (!text.trim()) return;
+    send({ text });
+    setText('');
+  };
   return (
     <View className="chat">
       <View className={`chat__status chat__status--${status}`}>
@@ -65,7 +77,7 @@ function Chat({ session, orderId }: { session: Session; orderId: number | undefi
         rated={chat.conversation?.csat ?? null}
         onLoadOlder={() => void chat.loadOlder()}
         onRetry={chat.retry}
-        onSend={chat.send}
+        onSend={send}
         onRate={(score) => void chat.rate(score)}
         onOpenOrder={(id) => void Taro.navigateTo({ url: `/pages/order-detail/index?id=${id}` })}
         onOpenProduct={(id) => void Taro.navigateTo({ url: `/pages/product/index?id=${id}` })}

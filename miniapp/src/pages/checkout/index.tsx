@@ -7,9 +7,11 @@ import { StateView } from '../../components/state-view';
 import { deliveryFeeFen, SlotPicker } from '../../components/slot-picker';
 import { useSlots } from '../../components/slot-picker/use-slots';
 import { useLocation } from '../../hooks/use-location';
+import { useNotifyOffer } from '../../hooks/use-notify-offer';
 import { useSession } from '../../hooks/use-session';
 import { clearCheckoutDraft, linesTotalFen, removeFromCart } from '../../services/cart';
 import { createAddress, listAddresses, takePickedAddress } from '../../services/addresses';
+import { answerConsent, offerForOrder } from '../../services/notify';
 import { ApiError, type ApiErrorCode } from '../../services/request';
 import { shanghaiDate } from '../../utils/shanghai-time';
 import { formatFen } from '../../utils/money';
@@ -76,6 +78,7 @@ export default function CheckoutPage() {
   const { draft, lines, products, loading, error, retry } = useCheckoutLines(position);
   const pickup = usePickupStores(mode === 'pickup', products, lines, position);
   const { submit, submitting } = useSubmitOrder();
+  const notifyOffer = useNotifyOffer('checkout', session !== null);
 
   const patchAddress = useCallback((patch: Partial<AddressDraft>) => {
     setAddress((a) => ({ ...a, ...patch }));
@@ -138,6 +141,9 @@ export default function CheckoutPage() {
       void Taro.showToast({ title: missing, icon: 'none' });
       return;
     }
+    // Inside the tap and before any other await (WeChat's rule); the order follows the answer, so the
+    // payment sheet never opens over the subscription sheet (the answer is recorded in the background).
+    await answerConsent('checkout', offerForOrder(notifyOffer, mode));
     const items = lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));
     const trimmedNote = note.trim() || undefined;
     let bookId = fromBook ? saved!.id : null;

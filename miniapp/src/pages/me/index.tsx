@@ -111,6 +111,13 @@ export default function MePage() {
           <Text>收货地址</Text>
           <Text className="me__menu-arrow">›</Text>
         </View>
+        <View
+          className="notify-settings-entry me__menu-item"
+          onClick={() => void Taro.navigateTo({ url: '/pages/notify-settings/index' })}
+        >
+          <Text>消息通知</Text>
+          <Text className="me__menu-arrow">›</Text>
+        </View>
         <SupportEntry />
         <View
           className="withdraw-location me__menu-item"

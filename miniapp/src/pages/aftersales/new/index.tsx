@@ -5,7 +5,10 @@ import type { CaseType, Order } from '@omni/shared-types';
 import { StateView } from '../../../components/state-view';
 // After StateView, as on 商品详情, so the shared CSS chunk keeps one order.
 import { QuantityStepper } from '../../../components/quantity-stepper';
+import { useNotifyOffer } from '../../../hooks/use-notify-offer';
+import { useSession } from '../../../hooks/use-session';
 import { CASE_TYPE_TEXT, createCase } from '../../../services/aftersales';
+import { askConsent } from '../../../services/notify';
 import { getOrder } from '../../../services/orders';
 import { supportErrorMessage } from '../../../services/support';
 import '../index.scss';
@@ -25,6 +28,8 @@ export default function NewCasePage() {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const signedIn = useSession() !== null;
+  const notifyOffer = useNotifyOffer('aftersales', signedIn);
 
   useEffect(() => {
     if (!(orderId > 0)) return setLoadError('订单不存在');
@@ -49,6 +54,8 @@ export default function NewCasePage() {
 
   const submit = async () => {
     if (!valid || busy) return;
+    // In the tap, before the case is posted; the case does not wait for the answer.
+    void askConsent('aftersales', notifyOffer);
     setBusy(true);
     setError(null);
     try {

@@ -3,6 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from '../../../../components/action-button';
 import { RouteMap } from '../../../../components/route-map';
+import { useNotifyOffer } from '../../../../hooks/use-notify-offer';
+import { askConsent } from '../../../../services/notify';
 import { clearCourierSession, type CourierSession } from '../../../../services/courier';
 import { addDays, dayLabel, shanghaiDate } from '../../../../utils/shanghai-time';
 import { useCourierSession } from '../../hooks/use-courier-session';
@@ -25,6 +27,11 @@ function RouteView({ session, initialDate }: { session: CourierSession; initialD
   const stops = route ? withPending(route.stops, pending) : [];
   const done = stops.filter((s) => s.status === 'delivered' || s.status === 'failed').length;
   useLivePosition(date === today && stops.length > done);
+  const notifyOffer = useNotifyOffer('courier', true, session.token);
+  const askRouteNotices = () =>
+    void askConsent('courier', notifyOffer).then((r) => {
+      if (r && r.accepted > 0) void Taro.showToast({ title: '已开启路线通知', icon: 'none' });
+    });
 
   // A queued action just reached the BFF: show what it answered rather than the overlay.
   const pendingBefore = useRef(pending.length);
@@ -55,9 +62,16 @@ function RouteView({ session, initialDate }: { session: CourierSession; initialD
           <Text className="courier-name">{session.user.nickname}</Text>
           {route && <Text className="courier-store">{route.store.name}</Text>}
         </View>
-        <Text className="courier-logout" onClick={clearCourierSession}>
-          退出
-        </Text>
+        <View className="courier-header__actions">
+          {notifyOffer && notifyOffer.items.length > 0 && (
+            <Text className="courier-notify" onClick={askRouteNotices}>
+              接收路线通知
+            </Text>
+          )}
+          <Text className="courier-logout" onClick={clearCourierSession}>
+            退出
+          </Text>
+        </View>
       </View>
       <View className="route-days">
         {[today, addDays(today, 1)].map((d) => (

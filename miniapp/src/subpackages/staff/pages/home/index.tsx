@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ActionButton } from '../../../../components/action-button';
+import { useNotifyOffer } from '../../../../hooks/use-notify-offer';
+import { askConsent } from '../../../../services/notify';
 import { useStaffSession } from '../../hooks/use-staff-session';
 import { clearStaffSession, type StaffSession } from '../../services/staff-session';
 import { StaffLogin } from '../inbox/staff-login';
@@ -47,6 +49,11 @@ export const STAFF_ENTRIES: Array<{
 
 function Home({ session }: { session: StaffSession }) {
   const { counts } = useStaffCounts(session);
+  const notifyOffer = useNotifyOffer('staff', true, session.token);
+  const askAlerts = () =>
+    void askConsent('staff', notifyOffer).then((r) => {
+      if (r && r.accepted > 0) void Taro.showToast({ title: '已开启新事件提醒', icon: 'none' });
+    });
   return (
     <View className="staff-home">
       <View className="staff-home__head">
@@ -71,6 +78,11 @@ function Home({ session }: { session: StaffSession }) {
         })}
       </View>
       <View className="staff-home__foot">
+        {notifyOffer && notifyOffer.items.length > 0 && (
+          <ActionButton size="small" className="staff-notify" onClick={askAlerts}>
+            开启新事件提醒
+          </ActionButton>
+        )}
         <ActionButton size="small" className="staff-logout" onClick={clearStaffSession}>
           退出门店后台
         </ActionButton>
