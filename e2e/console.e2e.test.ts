@@ -301,7 +301,15 @@ describe.each(targets)('console and mini-program together on $name', ({ name }) 
     await courier.goto(`${stack.base}/#/pages/member-bind/index`);
     await courier.locator('.member-bind__code input, input.member-bind__code').first().fill(code);
     await courier.locator('.bind-button').click();
-    await courier.locator('.member-bind__done').waitFor();
+    // Bound: the page says so and goes on to the courier's route (which may already be showing).
+    await courier
+      .locator('.member-bind__done, .courier-route')
+      .first()
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await courier.screenshot({ path: join(SHOTS, `${name}-bind-failed.png`) });
+        throw e;
+      });
 
     // The dispatcher plans tomorrow on the board and hands the customer's order to the new courier.
     await menu(admin, '调度');

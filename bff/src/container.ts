@@ -437,6 +437,7 @@ export async function createContainer(
     log,
   });
   dispatch.setPublishedHook((m, planId) => notifyEvents.onRoutePublished(m, planId));
+  dispatchBoard.setPublishedHook((m, planId, couriers) => notifyEvents.onRoutePublished(m, planId, couriers));
   realtime.onConnection(dispatchBoardSocket(db, log));
   lifecycle.onChange((change) => {
     dispatch.onOrderChange(change).catch((err: unknown) => log.warn({ err }, 'courier route push failed'));
@@ -517,6 +518,7 @@ export async function createContainer(
     lifecycle,
     refunds,
     stock,
+    slots,
     storeIndex: storesService,
   });
 

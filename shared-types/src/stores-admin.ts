@@ -343,6 +343,22 @@ export type AdminOrderListResponse = z.infer<typeof AdminOrderListResponse>;
 export const AdminOrderCancelBody = z.object({ reason: Text(80).optional() }).strict();
 export type AdminOrderCancelBody = z.infer<typeof AdminOrderCancelBody>;
 
+/** `POST /admin/orders/:id/reschedule`: the shop moves a delivery order to another slot of its zone; the customer is told why. */
+export const AdminOrderRescheduleBody = z
+  .object({
+    /** A slot that exists; or, for a day no customer has opened yet, its `date` and `startLocal`. */
+    slotId: z.number().int().positive().optional(),
+    date: LocalDate.optional(),
+    startLocal: LocalTime.optional(),
+    reason: Text(40),
+  })
+  .strict()
+  .refine((b) => (b.slotId !== undefined) !== (b.date !== undefined && b.startLocal !== undefined), {
+    error: '请选择一个时段（slotId，或 date 与 startLocal）',
+    path: ['slotId'],
+  });
+export type AdminOrderRescheduleBody = z.infer<typeof AdminOrderRescheduleBody>;
+
 /**
  * `POST /admin/orders/:id/refund`: refunds units of lines (every unit not yet refunded when `lines`
  * is omitted, then with the delivery fee). `amountFen`, when given, must equal what those lines come

@@ -1,5 +1,5 @@
 // One order in the back office: lines and amounts, slot, address or pickup, payment and refunds,
-// the whole timeline (Shanghai times), and the cancel / refund actions.
+// the whole timeline (Shanghai times), and the reschedule / cancel / refund actions.
 import { useState } from 'react';
 import { Button, Descriptions, Drawer, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type {
@@ -16,6 +16,7 @@ import { shTime, yuan } from '../../components/format';
 import { useApi } from '../../components/useApi';
 import { CancelDialog } from './cancel-form';
 import { RefundDialog } from './refund-form';
+import { RescheduleDialog } from './reschedule-form';
 import { ORDER_STATUS_COLOR, REFUND_STATE_TEXT } from './labels';
 
 const ACTOR_TEXT: Record<string, string> = {
@@ -52,6 +53,8 @@ const REFUNDABLE: OrderStatus[] = [
   'delivered',
   'picked_up',
 ];
+/** Statuses a delivery order can still move to another slot in (the BFF's RESCHEDULABLE). */
+const RESCHEDULABLE: OrderStatus[] = ['pending_payment', 'paid', 'assigned'];
 
 function timelineColor(e: AdminOrderTimelineEntry): string {
   if (e.kind === 'refund') return e.status === 'success' ? 'green' : e.status === 'pending' ? 'blue' : 'red';
@@ -247,7 +250,7 @@ export function OrderDrawer(props: { orderId: number | null; onClose(): void; on
     (signal) => api.get<AdminOrderDetail>(`/admin/orders/${orderId}`, undefined, signal),
     [orderId],
   );
-  const [dialog, setDialog] = useState<'cancel' | 'refund' | null>(null);
+  const [dialog, setDialog] = useState<'reschedule' | 'cancel' | 'refund' | null>(null);
   const o = res.data && res.data.id === orderId ? res.data : undefined;
   const done = () => {
     setDialog(null);
@@ -264,6 +267,9 @@ export function OrderDrawer(props: { orderId: number | null; onClose(): void; on
       extra={
         o && (
           <Space>
+            {o.type === 'delivery' && o.slot && RESCHEDULABLE.includes(o.status) && (
+              <Button onClick={() => setDialog('reschedule')}>改约</Button>
+            )}
             <Button
               disabled={o.payment.status !== 'paid' || !REFUNDABLE.includes(o.status)}
               onClick={() => setDialog('refund')}
@@ -282,6 +288,9 @@ export function OrderDrawer(props: { orderId: number | null; onClose(): void; on
       </PageState>
       {o && dialog === 'refund' && (
         <RefundDialog order={o} open onClose={() => setDialog(null)} onDone={done} />
+      )}
+      {o && dialog === 'reschedule' && (
+        <RescheduleDialog order={o} onClose={() => setDialog(null)} onDone={done} />
       )}
       {o && dialog === 'cancel' && <CancelDialog order={o} onClose={() => setDialog(null)} onDone={done} />}
     </Drawer>

@@ -46,6 +46,14 @@ export class DispatchBoardService {
     },
   ) {}
 
+  private publishedHook: ((m: EntityManager, planId: number, couriers: number[]) => Promise<void>) | null =
+    null;
+
+  /** Sets what a reassignment writes in its transaction (the receiving courier hears of the route). */
+  setPublishedHook(hook: (m: EntityManager, planId: number, couriers: number[]) => Promise<void>): void {
+    this.publishedHook = hook;
+  }
+
   private get serviceS(): number {
     return this.deps.serviceS ?? 180;
   }
@@ -254,6 +262,8 @@ export class DispatchBoardService {
       );
       if (moved === null) throw new PlanRaced();
     }
+    // The courier who was given the stop hears of the new route (the others' routes did not change for them).
+    await this.publishedHook?.(m, plan.id, [w.to]);
     await this.deps.audit.record(m, w.actor, {
       action: 'reassign',
       entity: 'dispatch_stop',

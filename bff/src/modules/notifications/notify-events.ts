@@ -147,7 +147,7 @@ export class NotifyEvents {
           recipients: me,
           vars: {
             ...(await vars()),
-            reason: c.reason ?? '未能送达',
+            reason: (c.reason ?? '未能送达').replace(/^配送失败[：:]\s*/, ''),
             next: '门店将联系你重新安排配送',
             status: '配送失败',
             at: { at: c.at },
@@ -259,12 +259,16 @@ export class NotifyEvents {
       online: Set<number>;
     },
   ): Promise<void> {
-    const members = await m.getRepository(UserRoleEntity).findBy({
-      storeId: c.storeId,
-      role: In(['staff', 'store_manager']),
-      disabled: false,
-    });
-    const recipients = [...new Set(members.map((r) => r.userId))]
+    const [members, legacy] = await Promise.all([
+      m.getRepository(UserRoleEntity).findBy({
+        storeId: c.storeId,
+        role: In(['staff', 'store_manager']),
+        disabled: false,
+      }),
+      // Identities whose own row says they work here (signed in before roles were bound by invite).
+      m.getRepository(UserEntity).findBy({ storeId: c.storeId, role: In(['staff', 'store_manager']) }),
+    ]);
+    const recipients = [...new Set([...members.map((r) => r.userId), ...legacy.map((u) => u.id)])]
       .filter((id) => !c.online.has(id))
       .map((userId) => ({ userId, role: 'staff' as const }));
     if (!recipients.length) return;
@@ -288,22 +292,31 @@ export class NotifyEvents {
     });
   }
 
-  /** A route plan was saved: each courier with stops on it hears of their route. */
-  async onRoutePublished(m: EntityManager, planId: number): Promise<void> {
+  /** A route plan was saved: each courier with stops on it (or only those in `only`) hears of their route. */
+  async onRoutePublished(m: EntityManager, planId: number, only?: number[]): Promise<void> {
     const plan = await m.getRepository(RoutePlanEntity).findOneBy({ id: planId });
     if (!plan) return;
     const stops = await m.getRepository(RouteStopEntity).find({ where: { planId }, order: { seq: 'ASC' } });
     const byCourier = new Map<number, RouteStopEntity[]>();
-    for (const s of stops) byCourier.set(s.courierId, [...(byCourier.get(s.courierId) ?? []), s]);
+    for (const s of stops) {
+      if (only && !only.includes(s.courierId)) continue;
+      byCourier.set(s.courierId, [...(byCourier.get(s.courierId) ?? []), s]);
+    }
     if (!byCourier.size) return;
-    const [members, store] = await Promise.all([
-      m
-        .getRepository(UserRoleEntity)
-        .findBy({ role: 'courier', courierId: In([...byCourier.keys()]), disabled: false }),
+    const ids = [...byCourier.keys()];
+    const [members, legacy, store] = await Promise.all([
+      m.getRepository(UserRoleEntity).findBy({ role: 'courier', courierId: In(ids), disabled: false }),
+      // Identities whose own row says they ride for this courier (signed in before invites).
+      m.getRepository(UserEntity).findBy({ role: 'courier', courierId: In(ids) }),
       m.getRepository(StoreEntity).findOneBy({ id: plan.storeId }),
     ]);
     for (const [courierId, list] of byCourier) {
-      const users = [...new Set(members.filter((r) => r.courierId === courierId).map((r) => r.userId))];
+      const users = [
+        ...new Set([
+          ...members.filter((r) => r.courierId === courierId).map((r) => r.userId),
+          ...legacy.filter((u) => u.courierId === courierId).map((u) => u.id),
+        ]),
+      ];
       if (!users.length) continue;
       await this.notifier.enqueueIn(m, {
         event: 'courier_route_published',

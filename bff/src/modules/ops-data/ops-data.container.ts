@@ -1,3 +1,4 @@
+import type { SlotsService } from '../slots/slots.service';
 import type { DataSource } from 'typeorm';
 import type { RedisConnection } from '../../adapters/redis';
 import type { Clock } from '../../clock';
@@ -39,6 +40,7 @@ export async function createOpsData(deps: {
   lifecycle: OrderLifecycle;
   refunds: RefundsService;
   stock: StockService;
+  slots: Pick<SlotsService, 'ensureDay'>;
   storeIndex: Pick<StoresService, 'invalidate'>;
 }): Promise<OpsDataServices> {
   const changes = new OpsDataChanges({ redis: deps.redis, log: deps.log });
@@ -55,6 +57,7 @@ export async function createOpsData(deps: {
       lifecycle: deps.lifecycle,
       refunds: deps.refunds,
       stock: deps.stock,
+      slots: deps.slots,
     }),
     changes,
   };

@@ -167,6 +167,16 @@ export const OPS_DATA_OPERATIONS: ApiOperation[] = [
   },
   {
     method: 'post',
+    path: '/admin/orders/{id}/reschedule',
+    summary:
+      '门店为顾客改约到同一配送区域的另一个时段（占座规则同顾客改约；截止后也可改），顾客收到“配送时段变更”通知',
+    roles: BOTH,
+    body: T.AdminOrderRescheduleBody,
+    response: T.Order,
+    errors: ['ORDER_NOT_FOUND', 'INVALID_STATE', 'SLOT_FULL', 'SLOT_NOT_FOUND', 'VALIDATION_FAILED'],
+  },
+  {
+    method: 'post',
     path: '/admin/orders/{id}/refund',
     summary: '后台退款（按商品行；amountFen 用于核对金额）',
     roles: BOTH,

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import {
   AdminOrderCancelBody,
+  AdminOrderRescheduleBody,
   AdminOrderListQuery,
   AdminOrderRefundBody,
   AdminSlotGridQuery,
@@ -55,6 +56,7 @@ export const opsDataPermissions: Permission[] = [
   { method: 'GET', path: '/admin/orders/:id', roles: ADMIN_OR_MANAGER },
   { method: 'POST', path: '/admin/orders/:id/cancel', roles: ADMIN_OR_MANAGER },
   { method: 'POST', path: '/admin/orders/:id/refund', roles: ADMIN_OR_MANAGER },
+  { method: 'POST', path: '/admin/orders/:id/reschedule', roles: ADMIN_OR_MANAGER },
 ];
 
 const OverrideKind = z.enum(['blackout', 'capacity']);
@@ -148,6 +150,10 @@ export function opsDataRoutes(s: OpsDataServices): Router<AppState> {
   r.post('/orders/:id/cancel', async (ctx) => {
     const body = parse(AdminOrderCancelBody, ctx.request.body ?? {});
     ctx.body = await s.orders.cancel(auditActor(ctx.state), id(ctx.params.id, '订单编号'), body);
+  });
+  r.post('/orders/:id/reschedule', async (ctx) => {
+    const body = parse(AdminOrderRescheduleBody, ctx.request.body, '改约');
+    ctx.body = await s.orders.reschedule(auditActor(ctx.state), id(ctx.params.id, '订单编号'), body);
   });
   r.post('/orders/:id/refund', async (ctx) => {
     const body = parse(AdminOrderRefundBody, ctx.request.body);

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type {
   AdminOrderDetail,
   AdminOrderCancelBody,
+  AdminOrderRescheduleBody,
   AdminOrderListQuery,
   AdminOrderListResponse,
   AdminOrderRefundBody,
@@ -17,6 +18,8 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../http/err
 import { assertStoreAccess } from '../../http/permissions';
 import { addDays, shanghaiToUtc } from '../../lib/shanghai-time';
 import type { AuditActor, AuditService } from '../audit/audit.service';
+import type { SlotsService } from '../slots/slots.service';
+import { ZoneEntity } from '../slots/slot.entity';
 import type { StockService } from '../catalog/stock.service';
 import { actorOf, type OrderLifecycle } from '../orders/order-lifecycle';
 import { toOrders } from '../orders/order-mapper';
@@ -47,6 +50,7 @@ export class OrdersAdminService {
       lifecycle: OrderLifecycle;
       refunds: RefundsService;
       stock: StockService;
+      slots: Pick<SlotsService, 'ensureDay'>;
     },
   ) {}
 
@@ -133,6 +137,34 @@ export class OrdersAdminService {
     });
     if (prev === null) throw new ConflictError('INVALID_STATE', '订单已出库或已完成，无法取消');
     this.deps.lifecycle.notifyChange(order.id, prev, 'cancelled', why);
+    return this.load(await this.entityFor(p, id));
+  }
+
+  /** Moves a delivery order to another slot of its zone (seat rules as for the customer's own change); audited, the customer told. */
+  async reschedule(actor: AuditActor, id: number, body: AdminOrderRescheduleBody): Promise<Order> {
+    const p = actor.principal;
+    const order = await this.entityFor(p, id);
+    let slotId = body.slotId;
+    if (slotId === undefined) {
+      // A day nobody has opened yet: its slots are made from the zone's templates first (idempotent).
+      const zone =
+        order.zoneId === null
+          ? null
+          : await this.deps.db.getRepository(ZoneEntity).findOneBy({ id: order.zoneId });
+      if (!zone) throw new ConflictError('INVALID_STATE', '自提订单没有配送时段');
+      const day = await this.deps.slots.ensureDay(zone, body.date!);
+      slotId = day.find((s) => s.startLocal === body.startLocal)?.id;
+      if (slotId === undefined) throw new NotFoundError('SLOT_NOT_FOUND', '该配送区域当天没有这个时段');
+    }
+    await this.deps.lifecycle.rescheduleByShop(order.id, slotId, actorOf(p), body.reason, (m, c) =>
+      this.deps.audit.record(m, actor, {
+        action: 'reschedule',
+        entity: 'order',
+        entityId: order.id,
+        before: { slotId: c.oldSlotId },
+        after: { slotId: c.newSlotId, reason: body.reason },
+      }),
+    );
     return this.load(await this.entityFor(p, id));
   }
 

@@ -43,7 +43,7 @@ export type TransitionHook = (
 /** Runs inside a reschedule's transaction. */
 export type RescheduleHook = (
   m: EntityManager,
-  c: { orderId: number; oldSlotId: number; newSlotId: number; by: string },
+  c: { orderId: number; oldSlotId: number; newSlotId: number; by: string; reason?: string },
 ) => Promise<void>;
 
 /** Which state may follow which; anything else is INVALID_STATE. */
@@ -200,10 +200,41 @@ export class OrderLifecycle {
   async reschedule(p: Principal, orderId: number, slotId: number, by = '你本人'): Promise<Order> {
     const order = await this.deps.orders.entityFor(p, orderId);
     if (p.role !== 'consumer') throw new ForbiddenError('只有下单人可以改约');
+    await this.moveSlot(order, slotId, { type: 'customer', id: p.userId }, { by });
+    return this.deps.orders.load(order.id);
+  }
+
+  /**
+   * The shop moves a delivery order to another slot of its zone (e.g. a courier fell ill): the same
+   * seat rules as the customer's own reschedule; the customer is told with `reason`. `inTx` runs in
+   * the move's transaction (the back office's audit entry).
+   */
+  async rescheduleByShop(
+    orderId: number,
+    slotId: number,
+    actor: Actor,
+    reason: string,
+    inTx?: (m: EntityManager, c: { oldSlotId: number; newSlotId: number }) => Promise<void>,
+  ): Promise<void> {
+    const order = await this.deps.db.getRepository(OrderEntity).findOneBy({ id: orderId });
+    if (!order) throw new ConflictError('INVALID_STATE', '订单不存在');
+    await this.moveSlot(order, slotId, actor, { by: '门店', reason, inTx });
+  }
+
+  private async moveSlot(
+    order: OrderEntity,
+    slotId: number,
+    actor: Actor,
+    o: {
+      by: string;
+      reason?: string;
+      inTx?: (m: EntityManager, c: { oldSlotId: number; newSlotId: number }) => Promise<void>;
+    },
+  ): Promise<void> {
     if (order.type !== 'delivery' || order.slotId === null || order.zoneId === null) {
       throw new ConflictError('INVALID_STATE', '自提订单没有配送时段');
     }
-    if (order.slotId === slotId) return this.deps.orders.load(order.id);
+    if (order.slotId === slotId) return;
     const now = this.deps.clock.now();
     await this.deps.tx.run(async (m) => {
       const fresh = await m.getRepository(OrderEntity).findOneByOrFail({ id: order.id });
@@ -214,7 +245,7 @@ export class OrderLifecycle {
         throw new ConflictError('INVALID_STATE', '订单已超时未支付');
       }
       const old = await this.deps.slots.byId(fresh.slotId, m);
-      if (old.cutoffAt.getTime() <= now.getTime()) {
+      if (old.cutoffAt.getTime() <= now.getTime() && actor.type === 'customer') {
         throw new ConflictError('SLOT_CUTOFF_PASSED', '原时段已截止，无法改约', { slotId: old.id });
       }
       const next = await this.deps.slots.reserve(m, slotId, fresh.zoneId!);
@@ -231,14 +262,20 @@ export class OrderLifecycle {
         fresh.id,
         fresh.status,
         fresh.status,
-        'customer',
-        p.userId,
-        `改约: ${old.date} ${old.startLocal}-${old.endLocal} → ${next.date} ${next.startLocal}-${next.endLocal}`,
+        actor.type,
+        actor.id,
+        `改约: ${old.date} ${old.startLocal}-${old.endLocal} → ${next.date} ${next.startLocal}-${next.endLocal}${o.reason ? `（${o.reason}）` : ''}`,
         now,
       );
-      await this.rescheduleHook?.(m, { orderId: fresh.id, oldSlotId: old.id, newSlotId: slotId, by });
+      await o.inTx?.(m, { oldSlotId: old.id, newSlotId: slotId });
+      await this.rescheduleHook?.(m, {
+        orderId: fresh.id,
+        oldSlotId: old.id,
+        newSlotId: slotId,
+        by: o.by,
+        reason: o.reason,
+      });
     });
-    return this.deps.orders.load(order.id);
   }
 
   /** Cancels an unpaid order that WeChat Pay can no longer take money for; false when it is not unpaid any more. */
