@@ -214,6 +214,26 @@ describe.each(DB_TARGETS)('notifications on $name', (target) => {
     expect(sentTo(p.openid)).toHaveLength(1);
   });
 
+  it('dead-letters a message WeChat keeps refusing with 5xx after its last try, and gives the allowance back', async () => {
+    const p = await consumer('outage');
+    await acceptCheckout(p.auth);
+    wechat().fault('send', 'http5xx', 50);
+    const order = await pickupOrder(p.auth);
+    for (let i = 0; i < 12; i++) {
+      await run();
+      clock.advanceMin(11); // past the longest backoff
+    }
+    const row = await paidRowOf(order.id);
+    expect(row).toMatchObject({ status: 'dead', attempts: 10 });
+    expect(row.lastError).toContain('重试 10 次仍失败');
+    const allowance = await t.container.db
+      .getRepository(NotifyAllowanceEntity)
+      .findOneByOrFail({ userId: row.recipient.userId!, templateId: row.templateId! });
+    expect(allowance.remaining).toBe(1);
+    wechat().reset();
+    clock.set(MORNING); // the later tests book today's slots
+  });
+
   it('keeps the allowance on 43101, dead-letters 47003 naming the field, and re-drives a dead letter', async () => {
     const refusing = await consumer('refuses');
     const accepted = await acceptCheckout(refusing.auth);

@@ -34,11 +34,15 @@ export function createDataSource(db: Config['database'], flavor?: MysqlFlavor): 
       migrations: MIGRATIONS,
       migrationsRun: false,
       synchronize: false,
-      // WAL lets readers run beside the one writer; busy timeout rides out short locks (it is set
-      // first so that a second process switching a new file to WAL waits instead of failing).
-      prepareDatabase: (raw: { pragma(s: string): unknown }) => {
-        raw.pragma('busy_timeout = 5000');
-        raw.pragma('journal_mode = WAL');
+      // WAL lets readers run beside the one writer; busy timeout rides out locks (it is set first
+      // so that a second process switching a new file to WAL waits instead of failing). A file that
+      // is already WAL is not switched again: that needs the write lock, which another process may
+      // hold for all of its migrations on a slow machine.
+      prepareDatabase: (raw: { pragma(s: string, o?: { simple: boolean }): unknown }) => {
+        raw.pragma('busy_timeout = 30000');
+        if (String(raw.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') {
+          raw.pragma('journal_mode = WAL');
+        }
         raw.pragma('foreign_keys = ON');
       },
     });

@@ -26,7 +26,9 @@ import { NotificationEntity, NotifyAllowanceEntity, NotifyPrefEntity } from './n
 import type { NotifyTemplates } from './templates';
 
 export const NOTIFY_JOB = 'notify.send';
-const MAX_ATTEMPTS = 6;
+// 5 s doubling up to 10 min, half of it random: about 15–30 minutes of a WeChat outage are ridden
+// out before a message becomes a dead letter (re-driven from the console).
+const MAX_ATTEMPTS = 10;
 const BACKOFF = { baseS: 5, maxS: 10 * 60 };
 const ERROR_MAX = 500;
 
